@@ -1,0 +1,114 @@
+//! The router, built in one place, and the state every handler shares.
+
+use crate::clock::{rfc3339, Clock};
+use crate::dev::{self, Message, Outbox};
+use crate::error::ApiError;
+use crate::native;
+use crate::store::{new_code, Store, Verification};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::json;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_http::services::ServeDir;
+
+/// How the server was started.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Print codes, keep the outbox, allow the clock to move.
+    pub dev: bool,
+    /// A folder to serve at `/`, so the page and the API share one origin.
+    pub static_dir: Option<PathBuf>,
+}
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+/// What [`AppState`] holds.
+pub struct Inner {
+    pub dev: bool,
+    pub clock: Clock,
+    pub store: Store,
+    pub outbox: Outbox,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// A fresh state.
+    pub fn new(dev: bool) -> Self {
+        AppState(Arc::new(Inner {
+            dev,
+            clock: Clock::default(),
+            store: Store::default(),
+            outbox: Outbox::default(),
+        }))
+    }
+
+    /// Starts a verification and "delivers" its code: printed and kept in the outbox in dev
+    /// mode, dropped otherwise (no SMS gateway here). Shared by every dialect.
+    pub fn start(
+        &self,
+        phone: &str,
+        channel: &str,
+        dialect: &str,
+    ) -> Result<Verification, ApiError> {
+        if !native::is_e164(phone) {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                json!({ "status": "invalid_phone", "message": "phone must be in E.164 form, like +60182258491" }),
+            ));
+        }
+        let now = self.clock.now();
+        if let Some(wait) = self.store.resend_wait(phone, now) {
+            let secs = (wait as u64).div_ceil(1000);
+            return Err(ApiError {
+                retry_after: Some(secs),
+                ..ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    json!({ "status": "rate_limited", "message": "wait before asking for another code", "retryAfter": secs }),
+                )
+            });
+        }
+        let code = new_code();
+        let v = self.store.create(&self.clock, phone, channel, &code);
+        if self.dev {
+            println!("code for {phone}: {code}");
+            self.outbox.push(Message {
+                id: v.id.clone(),
+                phone: phone.to_owned(),
+                channel: channel.to_owned(),
+                code,
+                dialect: dialect.to_owned(),
+                at: rfc3339(now),
+            });
+        }
+        Ok(v)
+    }
+}
+
+/// The whole application.
+pub fn router(options: &Options) -> Router {
+    let state = AppState::new(options.dev);
+    let mut app = Router::new()
+        .route("/api/send", post(native::send))
+        .route("/api/verify", post(native::verify))
+        .route("/api/status/{id}", get(native::status));
+    if options.dev {
+        app = app
+            .route("/__dev/outbox", get(dev::outbox))
+            .route("/__dev/clock", post(dev::clock));
+    }
+    let app = app.with_state(state);
+    match &options.static_dir {
+        Some(dir) => app.fallback_service(ServeDir::new(dir)),
+        None => app,
+    }
+}

@@ -1,0 +1,89 @@
+//! phone-otp's devserver: `devserver [--dev] [--port N] [--host H] [--static DIR]`.
+
+mod app;
+mod clock;
+mod dev;
+mod error;
+mod native;
+mod store;
+
+use app::Options;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: devserver [--dev] [--port N] [--host ADDR] [--static DIR]
+  --dev         print codes, serve GET /__dev/outbox and POST /__dev/clock (never in production)
+  --port N      port to listen on (default 8787; 0 picks a free one)
+  --host ADDR   address to bind (default 127.0.0.1)
+  --static DIR  serve DIR at / beside the API";
+
+fn parse(args: impl Iterator<Item = String>) -> Result<(Options, SocketAddr), String> {
+    let mut options = Options::default();
+    let (mut host, mut port) = ("127.0.0.1".to_owned(), 8787u16);
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--dev" => options.dev = true,
+            "--port" => {
+                port = value("--port")?
+                    .parse()
+                    .map_err(|_| "--port needs a number")?
+            }
+            "--host" => host = value("--host")?,
+            "--static" => options.static_dir = Some(value("--static")?.into()),
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    let addr = format!("{host}:{port}")
+        .parse()
+        .map_err(|_| format!("bad address {host}:{port}"))?;
+    Ok((options, addr))
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let (options, addr) = match parse(std::env::args().skip(1)) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("devserver: {message}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("devserver: cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let local = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    // Scripts wait for this line to know the server is up and which port it took.
+    println!(
+        "devserver listening on http://{local}{}",
+        if options.dev {
+            " (dev mode: codes are printed)"
+        } else {
+            ""
+        }
+    );
+    let app = app::router(&options);
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+    {
+        eprintln!("devserver: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,445 @@
+//! The verification flow as a pure state machine.
+//!
+//! [`step`] takes the current [`State`], an [`Event`] and the current time, and returns the next
+//! state and the [`Effect`]s the shell must carry out (HTTP requests, focus moves). Nothing here
+//! reads a clock or touches the browser, so every path is tested natively.
+//!
+//! Invariants (checked by the property test in `tests/flow.rs`):
+//! - at most one request is in flight: a send or verify is only started from a resting phase;
+//! - the attempts left never rise, except when a new code is sent;
+//! - `Verified` is final: only [`Event::Reset`] (the host page's reset) leaves it;
+//! - nothing the person typed is lost on an error: the phone text and the code survive every
+//!   failure outcome.
+
+use crate::code;
+use crate::dialect::{Channel, Outcome, Session};
+use crate::time::Millis;
+
+/// Where the flow is.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Phase {
+    /// Typing the phone number.
+    #[default]
+    Entry,
+    /// A send is in flight; `resend` when it started from the code step.
+    Sending { resend: bool },
+    /// A code was sent; waiting for the person to type it.
+    CodeSent,
+    /// A verify is in flight.
+    Verifying,
+    /// The code was right. Final.
+    Verified,
+    /// The code's time ran out; a new code can be sent.
+    Expired,
+    /// No attempts left; a new code can be sent.
+    Locked,
+    /// The code was already used.
+    AlreadyUsed,
+    /// The backend lost the verification.
+    NotFound,
+}
+
+impl Phase {
+    /// A stable kebab-case name, for `data-state` and the element's `state` property.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Phase::Entry => "entry",
+            Phase::Sending { .. } => "sending",
+            Phase::CodeSent => "code-sent",
+            Phase::Verifying => "verifying",
+            Phase::Verified => "verified",
+            Phase::Expired => "expired",
+            Phase::Locked => "locked",
+            Phase::AlreadyUsed => "already-used",
+            Phase::NotFound => "not-found",
+        }
+    }
+}
+
+/// A message shown beside the controls, cleared by the next action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The code was wrong.
+    WrongCode {
+        attempts_remaining: Option<u32>,
+    },
+    /// Something other than digits was typed into the code field.
+    CodeRefused,
+    /// The number does not look like an E.164 number.
+    BadPhone,
+    /// Too many requests; sending is possible again at `until`.
+    RateLimited {
+        until: Option<Millis>,
+    },
+    /// The backend refused the number, with its message.
+    Rejected {
+        message: Option<String>,
+    },
+    Network,
+    Timeout,
+    Offline,
+    /// The backend failed or answered something we could not read.
+    Server,
+}
+
+/// Options the flow needs, from the widget's configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Digits in a code when the backend does not say (4–10).
+    pub code_length: u8,
+    /// Wait before a resend when the backend does not say.
+    pub resend_after: Millis,
+    /// Life of a code when the backend does not say.
+    pub expires_after: Millis,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            code_length: 6,
+            resend_after: 30_000,
+            expires_after: 600_000,
+        }
+    }
+}
+
+/// The whole state of one widget.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct State {
+    pub phase: Phase,
+    /// The phone number as typed.
+    pub phone: String,
+    /// The code digits typed so far.
+    pub code: String,
+    pub channel: Channel,
+    /// The verification in progress, with times on our clock and defaults filled in.
+    pub session: Option<Session>,
+    pub notice: Option<Notice>,
+    /// No send before this moment (a resend wait or a 429).
+    pub send_blocked_until: Option<Millis>,
+    pub settings: Settings,
+}
+
+/// What happens to the flow.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// The phone field changed.
+    PhoneInput(String),
+    /// The person asked for a code (first time, resend, or a new code after an end state).
+    Send(Channel),
+    /// The send request finished.
+    SendDone(Outcome),
+    /// The code field changed, raw; the flow keeps only digits.
+    CodeInput(String),
+    /// The person asked to check the code.
+    Verify,
+    /// The verify request finished.
+    VerifyDone(Outcome),
+    /// Back to the phone number, keeping it.
+    ChangeNumber,
+    /// Time passed; the shell sends this from its countdown timer.
+    Tick,
+    /// The host page reset the widget.
+    Reset,
+}
+
+/// What the shell must do after a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Ask the backend to send a code.
+    Send { phone: String, channel: Channel },
+    /// Ask the backend to check a code.
+    Verify { id: String, code: String },
+    /// Move focus to the code field.
+    FocusCode,
+    /// Move focus to the phone field.
+    FocusPhone,
+    /// Move focus to the end-state message.
+    FocusMessage,
+}
+
+impl State {
+    /// A fresh flow with these settings.
+    pub fn new(settings: Settings) -> Self {
+        State {
+            settings,
+            ..State::default()
+        }
+    }
+
+    /// The code length in force: the backend's, else the configured one.
+    pub fn code_length(&self) -> usize {
+        self.session
+            .as_ref()
+            .and_then(|s| s.code_length)
+            .unwrap_or(self.settings.code_length)
+            .clamp(4, 10) as usize
+    }
+
+    /// Whether a request is in flight.
+    pub fn busy(&self) -> bool {
+        matches!(self.phase, Phase::Sending { .. } | Phase::Verifying)
+    }
+
+    /// Whether a send is allowed at `now`.
+    pub fn can_send(&self, now: Millis) -> bool {
+        !self.busy()
+            && self.phase != Phase::Verified
+            && self.send_blocked_until.is_none_or(|t| now >= t)
+    }
+
+    /// The attempts left, if known.
+    pub fn attempts_remaining(&self) -> Option<u32> {
+        self.session.as_ref().and_then(|s| s.attempts_remaining)
+    }
+}
+
+/// Whether `phone` is an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
+///
+/// ```
+/// assert!(phone_otp::flow::is_e164("+60182258491"));
+/// assert!(!phone_otp::flow::is_e164("0182258491"));
+/// ```
+pub fn is_e164(phone: &str) -> bool {
+    let Some(digits) = phone.strip_prefix('+') else {
+        return false;
+    };
+    (7..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+}
+
+/// The phone text reduced to `+` and ASCII digits, as sent to the backend.
+fn normalized_phone(phone: &str) -> String {
+    let mut out = String::new();
+    for c in phone.trim().chars() {
+        if c == '+' || c == '＋' {
+            if out.is_empty() {
+                out.push('+');
+            }
+        } else if let Some(d) = code::ascii_digit(c) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// Moves the flow one step.
+///
+/// ```
+/// use phone_otp::flow::{step, Effect, Event, Phase, State};
+/// use phone_otp::dialect::Channel;
+/// let s = State::default();
+/// let (s, _) = step(&s, Event::PhoneInput("+60182258491".into()), 0);
+/// let (s, effects) = step(&s, Event::Send(Channel::Sms), 0);
+/// assert_eq!(s.phase, Phase::Sending { resend: false });
+/// assert_eq!(effects, vec![Effect::Send { phone: "+60182258491".into(), channel: Channel::Sms }]);
+/// ```
+pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
+    let mut s = state.clone();
+    let mut fx = Vec::new();
+    match event {
+        Event::Reset => return (State::new(s.settings), vec![]),
+        _ if s.phase == Phase::Verified => {}
+        Event::PhoneInput(text) => {
+            if s.phase == Phase::Entry {
+                s.phone = text;
+                if s.notice == Some(Notice::BadPhone) {
+                    s.notice = None;
+                }
+            }
+        }
+        Event::Send(channel) => {
+            if s.can_send(now) {
+                let phone = normalized_phone(&s.phone);
+                if !is_e164(&phone) {
+                    s.notice = Some(Notice::BadPhone);
+                    s.phase = Phase::Entry;
+                    fx.push(Effect::FocusPhone);
+                } else {
+                    let resend = s.phase != Phase::Entry;
+                    s.phase = Phase::Sending { resend };
+                    s.channel = channel;
+                    s.notice = None;
+                    fx.push(Effect::Send { phone, channel });
+                }
+            }
+        }
+        Event::SendDone(outcome) => {
+            if let Phase::Sending { resend } = s.phase {
+                sent(&mut s, resend, outcome, now, &mut fx);
+            }
+        }
+        Event::CodeInput(raw) => {
+            if s.phase == Phase::CodeSent {
+                let clean = code::sanitize(&raw, s.code_length());
+                let changed = clean.digits != s.code;
+                s.code = clean.digits;
+                if clean.refused {
+                    s.notice = Some(Notice::CodeRefused);
+                } else if changed {
+                    s.notice = None;
+                }
+                // A complete code submits itself, once per change, so a wrong code left in the
+                // field is not sent again and again.
+                if changed && s.code.len() == s.code_length() {
+                    start_verify(&mut s, &mut fx);
+                }
+            }
+        }
+        Event::Verify => {
+            if s.phase == Phase::CodeSent {
+                if s.code.len() == s.code_length() {
+                    start_verify(&mut s, &mut fx);
+                } else {
+                    fx.push(Effect::FocusCode);
+                }
+            }
+        }
+        Event::VerifyDone(outcome) => {
+            if s.phase == Phase::Verifying {
+                verified(&mut s, outcome, &mut fx);
+            }
+        }
+        Event::ChangeNumber => {
+            if !s.busy() {
+                s.phase = Phase::Entry;
+                s.session = None;
+                s.code.clear();
+                s.notice = None;
+                fx.push(Effect::FocusPhone);
+            }
+        }
+        Event::Tick => {
+            let expired = s
+                .session
+                .as_ref()
+                .and_then(|x| x.expires_at)
+                .is_some_and(|t| now >= t);
+            if s.phase == Phase::CodeSent && expired {
+                s.phase = Phase::Expired;
+                s.notice = None;
+                fx.push(Effect::FocusMessage);
+            }
+            if s.send_blocked_until.is_some_and(|t| now >= t) {
+                s.send_blocked_until = None;
+                if matches!(s.notice, Some(Notice::RateLimited { .. })) {
+                    s.notice = None;
+                }
+            }
+        }
+    }
+    (s, fx)
+}
+
+fn start_verify(s: &mut State, fx: &mut Vec<Effect>) {
+    if let Some(session) = &s.session {
+        fx.push(Effect::Verify {
+            id: session.id.clone(),
+            code: s.code.clone(),
+        });
+        s.phase = Phase::Verifying;
+        s.notice = None;
+    }
+}
+
+/// The phase a failed request returns to.
+fn rest_phase(resend: bool) -> Phase {
+    if resend {
+        Phase::CodeSent
+    } else {
+        Phase::Entry
+    }
+}
+
+fn failure_notice(outcome: Outcome) -> Notice {
+    match outcome {
+        Outcome::RateLimited { until } => Notice::RateLimited { until },
+        Outcome::Rejected { message } => Notice::Rejected { message },
+        Outcome::Network => Notice::Network,
+        Outcome::Timeout => Notice::Timeout,
+        Outcome::Offline => Notice::Offline,
+        _ => Notice::Server,
+    }
+}
+
+fn sent(s: &mut State, resend: bool, outcome: Outcome, now: Millis, fx: &mut Vec<Effect>) {
+    match outcome {
+        Outcome::Sent(mut session) => {
+            session.expires_at = session.expires_at.or(Some(now + s.settings.expires_after));
+            session.resend_at = session.resend_at.or(Some(now + s.settings.resend_after));
+            s.send_blocked_until = session.resend_at;
+            s.session = Some(session);
+            s.code.clear();
+            s.phase = Phase::CodeSent;
+            s.notice = None;
+            fx.push(Effect::FocusCode);
+        }
+        other => {
+            if let Outcome::RateLimited { until } = other {
+                s.send_blocked_until = until;
+            }
+            // A resend that failed from an end state goes back to that state's offer of a new
+            // code, which the code step would no longer match.
+            s.phase = match (&s.session, resend) {
+                (Some(session), true)
+                    if session.expires_at.is_some_and(|t| now >= t)
+                        || session.attempts_remaining == Some(0) =>
+                {
+                    Phase::Expired
+                }
+                _ => rest_phase(resend && s.session.is_some()),
+            };
+            s.notice = Some(failure_notice(other));
+        }
+    }
+}
+
+fn verified(s: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
+    let end = |s: &mut State, phase: Phase, fx: &mut Vec<Effect>| {
+        s.phase = phase;
+        s.notice = None;
+        fx.push(Effect::FocusMessage);
+    };
+    match outcome {
+        Outcome::Approved(_) => end(s, Phase::Verified, fx),
+        Outcome::Invalid { attempts_remaining } => {
+            let known = s.attempts_remaining();
+            // Never trust a count that rises; without a count, one attempt was used.
+            let left = match (attempts_remaining, known) {
+                (Some(a), Some(k)) => Some(a.min(k.saturating_sub(1))),
+                (Some(a), None) => Some(a),
+                (None, Some(k)) => Some(k.saturating_sub(1)),
+                (None, None) => None,
+            };
+            if let Some(session) = &mut s.session {
+                session.attempts_remaining = left;
+            }
+            if left == Some(0) {
+                end(s, Phase::Locked, fx);
+            } else {
+                s.phase = Phase::CodeSent;
+                s.notice = Some(Notice::WrongCode {
+                    attempts_remaining: left,
+                });
+                fx.push(Effect::FocusCode);
+            }
+        }
+        Outcome::Expired => end(s, Phase::Expired, fx),
+        Outcome::Locked => {
+            if let Some(session) = &mut s.session {
+                session.attempts_remaining = Some(0);
+            }
+            end(s, Phase::Locked, fx)
+        }
+        Outcome::AlreadyUsed => end(s, Phase::AlreadyUsed, fx),
+        Outcome::NotFound => end(s, Phase::NotFound, fx),
+        other => {
+            if let Outcome::RateLimited { until } = other {
+                s.send_blocked_until = s.send_blocked_until.max(until);
+            }
+            s.phase = Phase::CodeSent;
+            s.notice = Some(failure_notice(other));
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! The root component: owns the flow state, runs its effects, renders each step.
+
+use crate::dialect::{native, Channel, HttpRequest, Outcome, SendRequest};
+use crate::flow::{self, Effect, Event, Notice, Phase, Settings, State};
+use crate::i18n::{self, Key};
+use crate::time::Millis;
+use crate::transport;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+/// Everything an effect needs, `Copy` so async tasks and handlers can hold it.
+#[derive(Clone, Copy)]
+struct Ctx {
+    state: RwSignal<State>,
+    endpoint: StoredValue<String>,
+    timeout: Duration,
+    phone_ref: NodeRef<html::Input>,
+    code_ref: NodeRef<html::Input>,
+    message_ref: NodeRef<html::P>,
+}
+
+impl Ctx {
+    /// Feeds `event` to the flow and runs what it asks for.
+    fn dispatch(self, event: Event) {
+        let Some(current) = self.state.try_get_untracked() else {
+            // The widget was removed; a late response has nowhere to go.
+            return;
+        };
+        let (next, effects) = flow::step(&current, event, now());
+        if next != current {
+            self.state.set(next);
+        }
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    fn run(self, effect: Effect) {
+        match effect {
+            Effect::Send { phone, channel } => {
+                let req = native::send(&SendRequest { phone, channel });
+                self.request(req, native::read_send, Event::SendDone);
+            }
+            Effect::Verify { id, code } => {
+                self.request(
+                    native::verify(&id, &code),
+                    native::read_verify,
+                    Event::VerifyDone,
+                );
+            }
+            Effect::FocusCode => {
+                focus_later(move || Some(self.code_ref.try_get_untracked()??.into()))
+            }
+            Effect::FocusPhone => {
+                focus_later(move || Some(self.phone_ref.try_get_untracked()??.into()))
+            }
+            Effect::FocusMessage => {
+                focus_later(move || Some(self.message_ref.try_get_untracked()??.into()))
+            }
+        }
+    }
+
+    fn request(
+        self,
+        req: HttpRequest,
+        read: fn(&crate::dialect::HttpResponse, Millis) -> Outcome,
+        done: fn(Outcome) -> Event,
+    ) {
+        let Some(endpoint) = self.endpoint.try_get_value() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let outcome = match transport::fetch(&endpoint, &req, self.timeout).await {
+                Ok(res) => read(&res, now()),
+                Err(failure) => failure,
+            };
+            self.dispatch(done(outcome));
+        });
+    }
+}
+
+/// Focus after the next render, when the element for the new step exists.
+fn focus_later(element: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
+    request_animation_frame(move || {
+        if let Some(el) = element() {
+            let _ = el.focus();
+        }
+    });
+}
+
+static NEXT_ID: AtomicU32 = AtomicU32::new(0);
+
+fn notice_text(notice: &Notice, now: Millis) -> String {
+    match notice {
+        Notice::WrongCode {
+            attempts_remaining: Some(n),
+        } => format!(
+            "{} {}.",
+            i18n::text(Key::WrongCode),
+            i18n::attempts_left(*n)
+        ),
+        Notice::WrongCode { .. } => i18n::text(Key::WrongCode).to_owned(),
+        Notice::CodeRefused => i18n::text(Key::CodeRefused).to_owned(),
+        Notice::BadPhone => i18n::text(Key::BadPhone).to_owned(),
+        Notice::RateLimited { until: Some(t) } if *t > now => {
+            i18n::fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
+        }
+        Notice::RateLimited { .. } => i18n::text(Key::RateLimitedLater).to_owned(),
+        // The backend's own words are shown as text, never as markup.
+        Notice::Rejected {
+            message: Some(message),
+        } => format!("{} {message}", i18n::text(Key::Rejected)),
+        Notice::Rejected { message: None } => i18n::text(Key::Rejected).to_owned(),
+        Notice::Network => i18n::text(Key::Network).to_owned(),
+        Notice::Timeout => i18n::text(Key::Timeout).to_owned(),
+        Notice::Offline => i18n::text(Key::Offline).to_owned(),
+        Notice::Server => i18n::text(Key::Server).to_owned(),
+    }
+}
+
+fn end_text(phase: &Phase) -> Option<Key> {
+    Some(match phase {
+        Phase::Verified => Key::Verified,
+        Phase::Expired => Key::Expired,
+        Phase::Locked => Key::Locked,
+        Phase::AlreadyUsed => Key::AlreadyUsed,
+        Phase::NotFound => Key::NotFound,
+        _ => return None,
+    })
+}
+
+/// Verifies a phone number with a one-time code.
+///
+/// The person types a number in E.164 form, gets a code from `endpoint` (the native protocol,
+/// see README), types it, and sees the result.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use phone_otp::PhoneOtp;
+///
+/// #[component]
+/// fn Signup() -> impl IntoView {
+///     view! { <PhoneOtp endpoint="/api" /> }
+/// }
+/// ```
+#[component]
+pub fn PhoneOtp(
+    /// Base URL of the backend; requests go to `{endpoint}/send` and `{endpoint}/verify`.
+    #[prop(into)]
+    endpoint: String,
+    /// Code length, resend wait and code life when the backend does not send them.
+    #[prop(optional)]
+    settings: Option<Settings>,
+    /// Give up on a request after this long (default 15 s).
+    #[prop(optional)]
+    timeout: Option<Duration>,
+) -> impl IntoView {
+    let ctx = Ctx {
+        state: RwSignal::new(State::new(settings.unwrap_or_default())),
+        endpoint: StoredValue::new(endpoint),
+        timeout: timeout.unwrap_or(Duration::from_secs(15)),
+        phone_ref: NodeRef::new(),
+        code_ref: NodeRef::new(),
+        message_ref: NodeRef::new(),
+    };
+    let state = ctx.state;
+    let clock = RwSignal::new(now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            clock.set(now());
+            ctx.dispatch(Event::Tick);
+        },
+        Duration::from_millis(1000),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let uid = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let phone_id = format!("phone-otp-{uid}-phone");
+    let code_id = format!("phone-otp-{uid}-code");
+    let notice_id = format!("phone-otp-{uid}-notice");
+
+    let phase = Memo::new(move |_| state.with(|s| s.phase.clone()));
+    let notice = move || {
+        state.with(|s| {
+            s.notice
+                .as_ref()
+                .map(|n| notice_text(n, clock.get()))
+                .unwrap_or_default()
+        })
+    };
+    let on_entry = move || matches!(phase.get(), Phase::Entry | Phase::Sending { resend: false });
+    let on_code = move || {
+        matches!(
+            phase.get(),
+            Phase::CodeSent | Phase::Verifying | Phase::Sending { resend: true }
+        )
+    };
+    let send = move || ctx.dispatch(Event::Send(Channel::Sms));
+    let enter = move |ev: web_sys::KeyboardEvent, then: Event| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            ctx.dispatch(then);
+        }
+    };
+
+    let entry = {
+        let (phone_id, notice_id) = (phone_id.clone(), notice_id.clone());
+        move || {
+            view! {
+                <div class="step" part="phone-step">
+                    <label for=phone_id.clone()>{i18n::text(Key::PhoneLabel)}</label>
+                    <p class="hint" id=format!("{phone_id}-hint")>{i18n::text(Key::PhoneHint)}</p>
+                    <input
+                        id=phone_id.clone()
+                        node_ref=ctx.phone_ref
+                        part="phone-input"
+                        type="tel"
+                        autocomplete="tel"
+                        inputmode="tel"
+                        aria-describedby=format!("{phone_id}-hint {notice_id}")
+                        aria-invalid=move || state.with(|s| s.notice == Some(Notice::BadPhone)).to_string()
+                        prop:value=move || state.with(|s| s.phone.clone())
+                        on:input=move |ev| ctx.dispatch(Event::PhoneInput(event_target_value(&ev)))
+                        on:keydown=move |ev| enter(ev, Event::Send(Channel::Sms))
+                    />
+                    <button
+                        type="button"
+                        part="button send"
+                        aria-disabled=move || state.with(|s| s.busy()).to_string()
+                        on:click=move |_| send()
+                    >
+                        {move || i18n::text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
+                    </button>
+                </div>
+            }
+        }
+    };
+
+    let code_step = {
+        let (code_id, notice_id) = (code_id.clone(), notice_id.clone());
+        move || {
+            let label = move || {
+                state.with(|s| {
+                    i18n::fill(
+                        Key::CodeLabel,
+                        &[("n", &s.code_length().to_string()), ("phone", &s.phone)],
+                    )
+                })
+            };
+            let expires = move || {
+                let left =
+                    state.with(|s| s.session.as_ref().and_then(|x| x.expires_at))? - clock.get();
+                Some(i18n::fill(Key::ExpiresIn, &[("time", &i18n::clock(left))]))
+            };
+            let resend_wait = move || {
+                let until = state.with(|s| s.send_blocked_until)?;
+                let left = until - clock.get();
+                (left > 0).then(|| i18n::fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
+            };
+            view! {
+                <div class="step" part="code-step">
+                    <label for=code_id.clone()>{label}</label>
+                    <input
+                        id=code_id.clone()
+                        node_ref=ctx.code_ref
+                        part="code-input"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="one-time-code"
+                        spellcheck="false"
+                        maxlength=move || state.with(|s| s.code_length() * 4)
+                        aria-describedby=notice_id.clone()
+                        aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
+                        prop:value=move || state.with(|s| s.code.clone())
+                        on:input=move |ev| ctx.dispatch(Event::CodeInput(event_target_value(&ev)))
+                        on:keydown=move |ev| enter(ev, Event::Verify)
+                    />
+                    <button
+                        type="button"
+                        part="button verify"
+                        aria-disabled=move || state.with(|s| s.busy()).to_string()
+                        on:click=move |_| ctx.dispatch(Event::Verify)
+                    >
+                        {move || i18n::text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
+                    </button>
+                    <p class="timer" part="expiry">{expires}</p>
+                    <div class="row">
+                        {move || match resend_wait() {
+                            Some(wait) => view! { <span class="timer" part="resend-wait">{wait}</span> }.into_any(),
+                            None => view! {
+                                <button type="button" class="link" part="button resend" on:click=move |_| send()>
+                                    {i18n::text(Key::Resend)}
+                                </button>
+                            }.into_any(),
+                        }}
+                        <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
+                            {i18n::text(Key::ChangeNumber)}
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+    };
+
+    let end_step = move || {
+        let key = end_text(&phase.get())?;
+        let verified = phase.get() == Phase::Verified;
+        Some(view! {
+            <div class="step end" part="end-step">
+                <p
+                    class="message"
+                    class:verified=verified
+                    part=if verified { "message verified" } else { "message" }
+                    tabindex="-1"
+                    node_ref=ctx.message_ref
+                >
+                    {i18n::text(key)}
+                </p>
+                {(!verified).then(|| view! {
+                    <button type="button" part="button new-code" on:click=move |_| send()>
+                        {i18n::text(Key::NewCode)}
+                    </button>
+                    <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
+                        {i18n::text(Key::ChangeNumber)}
+                    </button>
+                })}
+            </div>
+        })
+    };
+
+    view! {
+        <div class="phone-otp" part="root" data-state=move || phase.get().name()>
+            <Show when=on_entry>{entry.clone()}</Show>
+            <Show when=on_code>{code_step.clone()}</Show>
+            {end_step}
+            <p class="notice" part="notice" id=notice_id role="status" aria-live="polite">{notice}</p>
+        </div>
+    }
+}

@@ -1,0 +1,250 @@
+//! The flow state machine: hand-written paths and a property test over random event sequences.
+
+use phone_otp::dialect::{Channel, Outcome, Session};
+use phone_otp::flow::{step, Effect, Event, Notice, Phase, State};
+use proptest::prelude::*;
+
+const PHONE: &str = "+60182258491";
+
+fn run(state: &State, events: impl IntoIterator<Item = Event>, now: i64) -> (State, Vec<Effect>) {
+    let mut s = state.clone();
+    let mut all = Vec::new();
+    for e in events {
+        let (next, fx) = step(&s, e, now);
+        s = next;
+        all.extend(fx);
+    }
+    (s, all)
+}
+
+fn session(attempts: u32) -> Session {
+    Session {
+        id: "v1".into(),
+        expires_at: Some(600_000),
+        resend_at: Some(30_000),
+        attempts_remaining: Some(attempts),
+        code_length: Some(6),
+    }
+}
+
+fn code_sent() -> State {
+    run(
+        &State::default(),
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Sent(session(3))),
+        ],
+        0,
+    )
+    .0
+}
+
+#[test]
+fn happy_path_sends_then_verifies() {
+    let s = code_sent();
+    assert_eq!(s.phase, Phase::CodeSent);
+    let (s, fx) = step(&s, Event::CodeInput("123 456".into()), 1000);
+    assert_eq!(s.phase, Phase::Verifying);
+    assert_eq!(
+        fx,
+        vec![Effect::Verify {
+            id: "v1".into(),
+            code: "123456".into()
+        }]
+    );
+    let (s, _) = step(
+        &s,
+        Event::VerifyDone(Outcome::Approved(Default::default())),
+        1000,
+    );
+    assert_eq!(s.phase, Phase::Verified);
+}
+
+#[test]
+fn wrong_code_shows_attempts_and_keeps_the_code() {
+    let (s, _) = run(
+        &code_sent(),
+        [
+            Event::CodeInput("111111".into()),
+            Event::VerifyDone(Outcome::Invalid {
+                attempts_remaining: Some(2),
+            }),
+        ],
+        1000,
+    );
+    assert_eq!(s.phase, Phase::CodeSent);
+    assert_eq!(
+        s.notice,
+        Some(Notice::WrongCode {
+            attempts_remaining: Some(2)
+        })
+    );
+    assert_eq!(s.code, "111111");
+}
+
+#[test]
+fn last_wrong_code_locks() {
+    let (s, _) = run(
+        &code_sent(),
+        [
+            Event::CodeInput("111111".into()),
+            Event::VerifyDone(Outcome::Invalid {
+                attempts_remaining: Some(0),
+            }),
+        ],
+        1000,
+    );
+    assert_eq!(s.phase, Phase::Locked);
+}
+
+#[test]
+fn a_code_expires_on_the_clock_and_a_new_one_can_be_sent() {
+    let (s, fx) = step(&code_sent(), Event::Tick, 600_000);
+    assert_eq!(s.phase, Phase::Expired);
+    assert_eq!(fx, vec![Effect::FocusMessage]);
+    let (s, fx) = step(&s, Event::Send(Channel::Sms), 600_001);
+    assert_eq!(s.phase, Phase::Sending { resend: true });
+    assert!(matches!(fx[0], Effect::Send { .. }));
+}
+
+#[test]
+fn resend_waits_for_the_backend_time() {
+    let s = code_sent();
+    assert!(!s.can_send(29_999));
+    assert_eq!(step(&s, Event::Send(Channel::Sms), 29_999).1, vec![]);
+    assert!(s.can_send(30_000));
+}
+
+#[test]
+fn a_bad_number_is_refused_before_any_request() {
+    let (s, fx) = run(
+        &State::default(),
+        [Event::PhoneInput("12345".into()), Event::Send(Channel::Sms)],
+        0,
+    );
+    assert_eq!(s.notice, Some(Notice::BadPhone));
+    assert_eq!(s.phone, "12345");
+    assert_eq!(fx, vec![Effect::FocusPhone]);
+}
+
+#[test]
+fn a_failed_send_keeps_the_number() {
+    let (s, _) = run(
+        &State::default(),
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Timeout),
+        ],
+        0,
+    );
+    assert_eq!(s.phase, Phase::Entry);
+    assert_eq!(s.phone, PHONE);
+    assert_eq!(s.notice, Some(Notice::Timeout));
+}
+
+#[test]
+fn rate_limit_blocks_sending_until_its_time() {
+    let (s, _) = run(
+        &State::default(),
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::RateLimited { until: Some(5_000) }),
+        ],
+        0,
+    );
+    assert!(!s.can_send(4_999));
+    let (s, _) = step(&s, Event::Tick, 5_000);
+    assert!(s.can_send(5_000));
+    assert_eq!(s.notice, None);
+}
+
+fn outcome() -> impl Strategy<Value = Outcome> {
+    prop_oneof![
+        (0u32..5).prop_map(|a| Outcome::Sent(session(a))),
+        Just(Outcome::Approved(Default::default())),
+        proptest::option::of(0u32..5).prop_map(|a| Outcome::Invalid {
+            attempts_remaining: a
+        }),
+        Just(Outcome::Expired),
+        Just(Outcome::Locked),
+        Just(Outcome::AlreadyUsed),
+        Just(Outcome::NotFound),
+        proptest::option::of(0i64..100_000).prop_map(|until| Outcome::RateLimited { until }),
+        Just(Outcome::Network),
+        Just(Outcome::Timeout),
+        Just(Outcome::BadResponse),
+        Just(Outcome::ServerError { status: 503 }),
+    ]
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        "[+0-9 a-z]{0,16}".prop_map(Event::PhoneInput),
+        Just(Event::PhoneInput(PHONE.into())),
+        Just(Event::Send(Channel::Sms)),
+        Just(Event::Send(Channel::Voice)),
+        outcome().prop_map(Event::SendDone),
+        "[0-9a-z -]{0,12}".prop_map(Event::CodeInput),
+        Just(Event::Verify),
+        outcome().prop_map(Event::VerifyDone),
+        Just(Event::ChangeNumber),
+        Just(Event::Tick),
+    ]
+}
+
+fn is_failure(o: &Outcome) -> bool {
+    matches!(
+        o,
+        Outcome::RateLimited { .. }
+            | Outcome::Network
+            | Outcome::Timeout
+            | Outcome::BadResponse
+            | Outcome::ServerError { .. }
+            | Outcome::Rejected { .. }
+            | Outcome::Offline
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn invariants_hold(events in proptest::collection::vec((event(), 0i64..2_000), 0..40)) {
+        let mut s = State::default();
+        let mut now = 0;
+        for (event, dt) in events {
+            now += dt * 500;
+            let busy = s.busy();
+            let was_verified = s.phase == Phase::Verified;
+            let attempts = s.attempts_remaining();
+            let new_send = matches!(&event, Event::SendDone(Outcome::Sent(_)));
+            let failure = matches!(&event, Event::SendDone(o) | Event::VerifyDone(o) if is_failure(o));
+            let (phone, code) = (s.phone.clone(), s.code.clone());
+
+            let (next, fx) = step(&s, event, now);
+
+            let requests = fx.iter().filter(|e| matches!(e, Effect::Send { .. } | Effect::Verify { .. })).count();
+            prop_assert!(requests <= 1, "two requests from one step");
+            prop_assert!(!(busy && requests > 0), "a request started while one was in flight");
+            if requests == 1 {
+                prop_assert!(next.busy(), "a request started without marking the flow busy");
+            }
+            if was_verified {
+                prop_assert_eq!(&next.phase, &Phase::Verified);
+            }
+            if !new_send {
+                if let (Some(before), Some(after)) = (attempts, next.attempts_remaining()) {
+                    prop_assert!(after <= before, "attempts rose from {} to {}", before, after);
+                }
+            }
+            if failure {
+                prop_assert_eq!(&next.phone, &phone);
+                prop_assert_eq!(&next.code, &code);
+            }
+            s = next;
+        }
+    }
+}
