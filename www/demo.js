@@ -1,6 +1,6 @@
 // The demo page's "phone": shows the codes from the devserver's dev outbox, newest first, so a
 // person can finish the flow by hand. Not part of the widget.
-const list = document.getElementById("outbox");
+let list;
 let shown = -1;
 
 async function poll() {
@@ -28,5 +28,9 @@ async function poll() {
   }
 }
 
-poll();
-setInterval(poll, 1000);
+// Trunk puts this script in <head>: start once the page exists.
+document.addEventListener("DOMContentLoaded", () => {
+  list = document.getElementById("outbox");
+  poll();
+  setInterval(poll, 1000);
+});

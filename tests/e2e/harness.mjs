@@ -1,0 +1,94 @@
+// Shared by the end-to-end tests: starts the real devserver on a free port, serving the release
+// build, and launches Debian's headless Chromium through playwright-core.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Starts `devserver --dev --port 0 --static <dist>`; resolves to { url, log, stop }. */
+export async function startServer({ dist = process.env.PHONE_OTP_DIST ?? path.join(root, "dist"), dev = true } = {}) {
+  const bin = process.env.DEVSERVER_BIN ?? path.join(root, "target/debug/devserver");
+  const args = ["--port", "0", "--static", dist, ...(dev ? ["--dev"] : [])];
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const log = [];
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`devserver did not start: ${log.join("")}`)), 10_000);
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`devserver exited with ${code}: ${log.join("")}`)));
+    child.stderr.on("data", (d) => log.push(d.toString()));
+    child.stdout.on("data", (d) => {
+      log.push(d.toString());
+      const m = /listening on (http:\/\/\S+)/.exec(log.join(""));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  return {
+    url,
+    log,
+    async outbox() {
+      const res = await fetch(`${url}/__dev/outbox`);
+      return res.json();
+    },
+    /** The newest code sent to `phone`, waiting for it to arrive. */
+    async codeFor(phone) {
+      for (let i = 0; i < 50; i++) {
+        const mine = (await this.outbox()).filter((m) => m.phone === phone);
+        if (mine.length) return mine[mine.length - 1].code;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no code for ${phone}`);
+    },
+    async advanceClock(seconds) {
+      await fetch(`${url}/__dev/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ advance: seconds }),
+      });
+    },
+    stop() {
+      child.removeAllListeners("exit");
+      child.kill();
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** A fresh page that fails the test on any page error or console error. */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The browser itself logs every 4xx as "Failed to load resource"; a wrong code is one.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** A unique Malaysian mobile number per call, so tests never share a rate limit. */
+let serial = 0;
+export function freshPhone() {
+  serial += 1;
+  return `+6018${String(process.pid % 1000).padStart(3, "0")}${String(serial).padStart(4, "0")}`;
+}
