@@ -129,7 +129,21 @@ impl fmt::Display for Json {
             // JSON has no NaN or infinity; null is what JSON.stringify writes for them too.
             Json::Number(n) if !n.is_finite() => f.write_str("null"),
             Json::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => write!(f, "{}", *n as i64),
-            Json::Number(n) => write!(f, "{n}"),
+            // Request bodies only carry whole numbers; fractions get six decimals by hand because
+            // core's float formatting costs about 15 KB of wasm.
+            Json::Number(n) if n.abs() < 9.0e15 => {
+                let micros = (n.abs() * 1e6).round() as u64;
+                let sign = if *n < 0.0 { "-" } else { "" };
+                let frac = format!("{:06}", micros % 1_000_000);
+                let frac = frac.trim_end_matches('0');
+                write!(f, "{sign}{}", micros / 1_000_000)?;
+                if frac.is_empty() {
+                    Ok(())
+                } else {
+                    write!(f, ".{frac}")
+                }
+            }
+            Json::Number(_) => f.write_str("null"),
             Json::String(s) => write_str(f, s),
             Json::Array(items) => {
                 f.write_char('[')?;
@@ -225,6 +239,14 @@ mod tests {
         assert_eq!(v, again);
         assert_eq!(v.get("b").get("c").as_str(), Some("\u{1}"));
         assert_eq!(v.get("missing").get("deeper"), &Json::Null);
+    }
+
+    #[test]
+    fn writes_fractions_without_core_float_formatting() {
+        assert_eq!(Json::Number(-2.5).to_string(), "-2.5");
+        assert_eq!(Json::Number(0.125).to_string(), "0.125");
+        assert_eq!(Json::Number(1.000_000_01).to_string(), "1");
+        assert_eq!(Json::Number(f64::NAN).to_string(), "null");
     }
 
     #[test]
