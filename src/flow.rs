@@ -194,21 +194,6 @@ impl State {
     }
 }
 
-/// Whether `phone` is an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
-///
-/// ```
-/// assert!(phone_otp::flow::is_e164("+60182258491"));
-/// assert!(!phone_otp::flow::is_e164("0182258491"));
-/// ```
-pub fn is_e164(phone: &str) -> bool {
-    let Some(digits) = phone.strip_prefix('+') else {
-        return false;
-    };
-    (7..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
-}
-
 /// The phone text reduced to `+` and ASCII digits, as sent to the backend.
 fn normalized_phone(phone: &str) -> String {
     let mut out = String::new();
@@ -252,7 +237,7 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
         Event::Send(channel) => {
             if s.can_send(now) {
                 let phone = normalized_phone(&s.phone);
-                if !is_e164(&phone) {
+                if !crate::phone::is_e164(&phone) {
                     s.notice = Some(Notice::BadPhone);
                     s.phase = Phase::Entry;
                     fx.push(Effect::FocusPhone);

@@ -12,10 +12,12 @@
 //! ```
 
 pub mod code;
+pub mod config;
 pub mod dialect;
 pub mod flow;
 pub mod i18n;
 pub mod json;
+pub mod phone;
 pub mod time;
 mod transport;
 pub mod ui;
@@ -26,8 +28,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the widget into every `<phone-otp>` element on the page, reading `endpoint` from its
-/// attribute (default `/api`).
+/// Mounts the widget into every `<phone-otp>` element on the page, configured by its attributes
+/// (see [`config::Config::from_attributes`]).
 #[wasm_bindgen(start)]
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -43,10 +45,8 @@ pub fn start() {
         else {
             continue;
         };
-        let endpoint = host
-            .get_attribute("endpoint")
-            .unwrap_or_else(|| "/api".into());
+        let config = config::Config::from_attributes(|name| host.get_attribute(name));
         // The widget lives as long as the page.
-        leptos::mount::mount_to(host, move || view! { <PhoneOtp endpoint=endpoint /> }).forget();
+        leptos::mount::mount_to(host, move || view! { <PhoneOtp config /> }).forget();
     }
 }

@@ -27,6 +27,7 @@ fn reads_a_sent_code() {
             resend_at: parse_rfc3339("2026-02-18T13:00:30Z"),
             attempts_remaining: Some(3),
             code_length: Some(6),
+            ..Session::default()
         })
     );
 }

@@ -24,6 +24,7 @@ fn session(attempts: u32) -> Session {
         resend_at: Some(30_000),
         attempts_remaining: Some(attempts),
         code_length: Some(6),
+        ..Session::default()
     }
 }
 

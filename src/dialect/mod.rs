@@ -4,7 +4,11 @@
 //! [`HttpRequest`], and the [`HttpResponse`] that comes back into an [`Outcome`]. The transport
 //! does the I/O in between, so every dialect is tested natively against its documentation.
 
+pub mod idmeta;
 pub mod native;
+pub mod otp_service;
+pub mod verifik;
+pub mod verifyhq;
 
 use crate::json::Json;
 use crate::time::{self, Millis};
@@ -111,13 +115,182 @@ pub struct SendRequest {
 /// A verification the backend has started: what the code step needs to know.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Session {
+    /// The backend's id for it (native `id`, IDmeta `referenceId`, Verifik `_id`, …).
     pub id: String,
+    /// The number it was sent to, E.164; some providers want it again on verify.
+    pub phone: String,
     /// On our clock.
     pub expires_at: Option<Millis>,
     /// On our clock.
     pub resend_at: Option<Millis>,
     pub attempts_remaining: Option<u32>,
     pub code_length: Option<u8>,
+}
+
+/// Which backend API the widget speaks, with that API's options.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// phone-otp's own protocol.
+    #[default]
+    Native,
+    /// IDmeta v3 phone verification.
+    IdMeta {
+        trust_flow_id: String,
+        trust_validation_id: String,
+    },
+    /// Verifik v2 phone validations.
+    Verifik {
+        project: Option<String>,
+        project_flow: Option<String>,
+        gateway: Option<String>,
+    },
+    /// The OTP messaging service v1.
+    OtpService,
+    /// VerifyHQ v1 phone verifications.
+    VerifyHq { user_id: String },
+}
+
+impl Dialect {
+    /// The `dialect` attribute's value for this dialect.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Dialect::Native => "native",
+            Dialect::IdMeta { .. } => "idmeta",
+            Dialect::Verifik { .. } => "verifik",
+            Dialect::OtpService => "otp-service",
+            Dialect::VerifyHq { .. } => "verifyhq",
+        }
+    }
+}
+
+/// A dialect with the path overrides every dialect accepts.
+///
+/// ```
+/// use phone_otp::dialect::{Backend, Channel, Dialect, SendRequest};
+/// let backend = Backend { dialect: Dialect::VerifyHq { user_id: "u1".into() }, ..Backend::default() };
+/// let req = backend.send(&SendRequest { phone: "+2250700000000".into(), channel: Channel::Sms });
+/// assert_eq!(req.path, "/v1/verifications/phone");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Backend {
+    pub dialect: Dialect,
+    /// Replaces the dialect's send path.
+    pub send_path: Option<String>,
+    /// Replaces the dialect's verify path; `{id}` stands for the verification id.
+    pub verify_path: Option<String>,
+}
+
+/// The result of reading a verify response: an outcome, or one more request to make first
+/// (VerifyHQ documents no failure body, so its status is read after a failed check).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Read {
+    Done(Outcome),
+    Then(HttpRequest),
+}
+
+impl Backend {
+    /// The request that sends a code.
+    pub fn send(&self, req: &SendRequest) -> HttpRequest {
+        let mut http = match &self.dialect {
+            Dialect::Native => native::send(req),
+            Dialect::IdMeta {
+                trust_flow_id,
+                trust_validation_id,
+            } => idmeta::send(req, trust_flow_id, trust_validation_id),
+            Dialect::Verifik {
+                project,
+                project_flow,
+                gateway,
+            } => verifik::send(req, project, project_flow, gateway),
+            Dialect::OtpService => otp_service::send(req),
+            Dialect::VerifyHq { user_id } => verifyhq::send(req, user_id),
+        };
+        if let Some(path) = &self.send_path {
+            http.path = path.clone();
+        }
+        http
+    }
+
+    /// What the send response means.
+    pub fn read_send(&self, req: &SendRequest, res: &HttpResponse, now: Millis) -> Outcome {
+        let outcome = match &self.dialect {
+            Dialect::Native => native::read_send(res, now),
+            Dialect::IdMeta { .. } => idmeta::read_send(res, now),
+            Dialect::Verifik { .. } => verifik::read_send(res, now),
+            Dialect::OtpService => otp_service::read_send(res, now),
+            Dialect::VerifyHq { .. } => verifyhq::read_send(res, now),
+        };
+        match outcome {
+            Outcome::Sent(session) => Outcome::Sent(Session {
+                phone: req.phone.clone(),
+                ..session
+            }),
+            other => other,
+        }
+    }
+
+    /// The request that checks `code`.
+    pub fn verify(&self, session: &Session, code: &str) -> HttpRequest {
+        let mut http = match &self.dialect {
+            Dialect::Native => native::verify(&session.id, code),
+            Dialect::IdMeta {
+                trust_flow_id,
+                trust_validation_id,
+            } => idmeta::verify(session, code, trust_flow_id, trust_validation_id),
+            Dialect::Verifik {
+                project,
+                project_flow,
+                gateway,
+            } => verifik::verify(session, code, project, project_flow, gateway),
+            Dialect::OtpService => otp_service::verify(&session.id, code),
+            Dialect::VerifyHq { .. } => verifyhq::verify(&session.id, code),
+        };
+        if let Some(path) = &self.verify_path {
+            http.path = path.replace("{id}", &encode_path(&session.id));
+        }
+        http
+    }
+
+    /// What the verify response means, or the request to make before it is known.
+    pub fn read_verify(&self, session: &Session, res: &HttpResponse, now: Millis) -> Read {
+        Read::Done(match &self.dialect {
+            Dialect::Native => native::read_verify(res, now),
+            Dialect::IdMeta { .. } => idmeta::read_verify(res, now),
+            Dialect::Verifik { .. } => verifik::read_verify(res, now),
+            Dialect::OtpService => otp_service::read_verify(res, now),
+            Dialect::VerifyHq { .. } => return verifyhq::read_verify(session, res, now),
+        })
+    }
+
+    /// What the follow-up response of [`Read::Then`] means.
+    pub fn read_follow_up(&self, res: &HttpResponse, now: Millis) -> Outcome {
+        match &self.dialect {
+            Dialect::VerifyHq { .. } => verifyhq::read_status(res, now),
+            _ => Outcome::BadResponse,
+        }
+    }
+}
+
+/// Percent-encodes an id for use as one path segment.
+pub fn encode_path(id: &str) -> String {
+    let mut out = String::new();
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A short, single-line copy of a backend's message, safe to show as text.
+pub fn message(value: &Json) -> Option<String> {
+    value
+        .as_str()
+        .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|m| !m.is_empty())
+        .map(|m| m.chars().take(200).collect())
 }
 
 /// What a backend's answer means to the flow.
@@ -163,11 +336,7 @@ impl Outcome {
             },
             500..=599 => Outcome::ServerError { status: res.status },
             400..=499 => Outcome::Rejected {
-                message: res
-                    .json()
-                    .get("message")
-                    .as_str()
-                    .map(|m| m.chars().take(200).collect()),
+                message: message(res.json().get("message")),
             },
             _ => Outcome::BadResponse,
         }

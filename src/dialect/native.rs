@@ -53,6 +53,7 @@ pub fn read_send(res: &HttpResponse, now: Millis) -> Outcome {
             .as_u32()
             .filter(|n| (4..=10).contains(n))
             .map(|n| n as u8),
+        ..Session::default()
     })
 }
 

@@ -1,7 +1,8 @@
 //! The root component: owns the flow state, runs its effects, renders each step.
 
-use crate::dialect::{native, Channel, HttpRequest, Outcome, SendRequest};
-use crate::flow::{self, Effect, Event, Notice, Phase, Settings, State};
+use crate::config::Config;
+use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
+use crate::flow::{self, Effect, Event, Notice, Phase, State};
 use crate::i18n::{self, Key};
 use crate::time::Millis;
 use crate::transport;
@@ -19,6 +20,7 @@ fn now() -> Millis {
 struct Ctx {
     state: RwSignal<State>,
     endpoint: StoredValue<String>,
+    backend: StoredValue<Backend>,
     timeout: Duration,
     phone_ref: NodeRef<html::Input>,
     code_ref: NodeRef<html::Input>,
@@ -44,15 +46,31 @@ impl Ctx {
     fn run(self, effect: Effect) {
         match effect {
             Effect::Send { phone, channel } => {
-                let req = native::send(&SendRequest { phone, channel });
-                self.request(req, native::read_send, Event::SendDone);
+                let req = SendRequest { phone, channel };
+                self.spawn(async move {
+                    let backend = self.backend.try_get_value()?;
+                    let res = self.fetch(&backend.send(&req)).await;
+                    Some(Event::SendDone(
+                        res.map_or_else(|o| o, |r| backend.read_send(&req, &r, now())),
+                    ))
+                });
             }
-            Effect::Verify { id, code } => {
-                self.request(
-                    native::verify(&id, &code),
-                    native::read_verify,
-                    Event::VerifyDone,
-                );
+            Effect::Verify { code, .. } => {
+                self.spawn(async move {
+                    let backend = self.backend.try_get_value()?;
+                    let session = self.state.try_with_untracked(|s| s.session.clone())??;
+                    let outcome = match self.fetch(&backend.verify(&session, &code)).await {
+                        Err(failure) => failure,
+                        Ok(res) => match backend.read_verify(&session, &res, now()) {
+                            Read::Done(outcome) => outcome,
+                            Read::Then(next) => match self.fetch(&next).await {
+                                Ok(res) => backend.read_follow_up(&res, now()),
+                                Err(failure) => failure,
+                            },
+                        },
+                    };
+                    Some(Event::VerifyDone(outcome))
+                });
             }
             Effect::FocusCode => {
                 focus_later(move || Some(self.code_ref.try_get_untracked()??.into()))
@@ -66,22 +84,18 @@ impl Ctx {
         }
     }
 
-    fn request(
-        self,
-        req: HttpRequest,
-        read: fn(&crate::dialect::HttpResponse, Millis) -> Outcome,
-        done: fn(Outcome) -> Event,
-    ) {
-        let Some(endpoint) = self.endpoint.try_get_value() else {
-            return;
-        };
+    /// Runs `task` and feeds the event it ends with back into the flow.
+    fn spawn(self, task: impl std::future::Future<Output = Option<Event>> + 'static) {
         leptos::task::spawn_local(async move {
-            let outcome = match transport::fetch(&endpoint, &req, self.timeout).await {
-                Ok(res) => read(&res, now()),
-                Err(failure) => failure,
-            };
-            self.dispatch(done(outcome));
+            if let Some(event) = task.await {
+                self.dispatch(event);
+            }
         });
+    }
+
+    async fn fetch(self, req: &HttpRequest) -> Result<HttpResponse, Outcome> {
+        let endpoint = self.endpoint.try_get_value().ok_or(Outcome::Network)?;
+        transport::fetch(&endpoint, req, self.timeout).await
     }
 }
 
@@ -137,34 +151,34 @@ fn end_text(phase: &Phase) -> Option<Key> {
 
 /// Verifies a phone number with a one-time code.
 ///
-/// The person types a number in E.164 form, gets a code from `endpoint` (the native protocol,
-/// see README), types it, and sees the result.
+/// The person types a number in E.164 form, gets a code from the backend at `endpoint` in the
+/// configured dialect, types it, and sees the result.
 ///
 /// ```no_run
 /// use leptos::prelude::*;
-/// use phone_otp::PhoneOtp;
+/// use phone_otp::{config::Config, PhoneOtp};
 ///
 /// #[component]
 /// fn Signup() -> impl IntoView {
-///     view! { <PhoneOtp endpoint="/api" /> }
+///     let config = Config { endpoint: "/api".into(), ..Config::default() };
+///     view! { <PhoneOtp config /> }
 /// }
 /// ```
 #[component]
 pub fn PhoneOtp(
-    /// Base URL of the backend; requests go to `{endpoint}/send` and `{endpoint}/verify`.
-    #[prop(into)]
-    endpoint: String,
-    /// Code length, resend wait and code life when the backend does not send them.
+    /// Every option: endpoint, dialect, code length, timers, timeout. Defaults: [`Config::default`].
     #[prop(optional)]
-    settings: Option<Settings>,
-    /// Give up on a request after this long (default 15 s).
-    #[prop(optional)]
-    timeout: Option<Duration>,
+    config: Option<Config>,
+    /// Base URL of the backend; overrides `config.endpoint`.
+    #[prop(into, optional)]
+    endpoint: Option<String>,
 ) -> impl IntoView {
+    let config = config.unwrap_or_default();
     let ctx = Ctx {
-        state: RwSignal::new(State::new(settings.unwrap_or_default())),
-        endpoint: StoredValue::new(endpoint),
-        timeout: timeout.unwrap_or(Duration::from_secs(15)),
+        state: RwSignal::new(State::new(config.settings)),
+        endpoint: StoredValue::new(endpoint.unwrap_or(config.endpoint)),
+        backend: StoredValue::new(config.backend),
+        timeout: config.timeout,
         phone_ref: NodeRef::new(),
         code_ref: NodeRef::new(),
         message_ref: NodeRef::new(),

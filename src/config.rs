@@ -1,0 +1,97 @@
+//! Every option of the widget, its default, and how it is read from attributes.
+
+use crate::dialect::{Backend, Dialect};
+use crate::flow::Settings;
+use std::time::Duration;
+
+/// The widget's options. The `<phone-otp>` element reads them from its attributes; the Leptos
+/// component takes them as a prop.
+///
+/// ```
+/// use phone_otp::config::Config;
+/// let config = Config::from_attributes(|name| match name {
+///     "dialect" => Some("verifyhq".into()),
+///     "user-id" => Some("user_123".into()),
+///     "code-length" => Some("8".into()),
+///     _ => None,
+/// });
+/// assert_eq!(config.backend.dialect.name(), "verifyhq");
+/// assert_eq!(config.settings.code_length, 8);
+/// assert_eq!(config.endpoint, "/api");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL of the backend (`endpoint`, default `/api`).
+    pub endpoint: String,
+    /// The API it speaks (`dialect` and its options, `send-path`, `verify-path`).
+    pub backend: Backend,
+    /// `code-length` (4–10, default 6), `resend-after` (seconds, default 30), `expires-after`
+    /// (seconds, default 600): used when the backend does not say.
+    pub settings: Settings,
+    /// `timeout` in seconds for each request (default 15).
+    pub timeout: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            endpoint: "/api".into(),
+            backend: Backend::default(),
+            settings: Settings::default(),
+            timeout: Duration::from_secs(15),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the options from attributes; `get(name)` returns an attribute's value. Values that
+    /// do not parse keep their default, so a typo never breaks the widget.
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Config {
+        let text = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let number = |name: &str| text(name).and_then(|v| v.parse::<u64>().ok());
+        let defaults = Config::default();
+        let dialect = match text("dialect").as_deref() {
+            Some("idmeta") => Dialect::IdMeta {
+                trust_flow_id: text("trust-flow-id").unwrap_or_else(|| "0".into()),
+                trust_validation_id: text("trust-validation-id").unwrap_or_default(),
+            },
+            Some("verifik") => Dialect::Verifik {
+                project: text("project"),
+                project_flow: text("project-flow"),
+                gateway: text("gateway"),
+            },
+            Some("otp-service") => Dialect::OtpService,
+            Some("verifyhq") => Dialect::VerifyHq {
+                user_id: text("user-id").unwrap_or_default(),
+            },
+            _ => Dialect::Native,
+        };
+        Config {
+            endpoint: text("endpoint").unwrap_or(defaults.endpoint),
+            backend: Backend {
+                dialect,
+                send_path: text("send-path"),
+                verify_path: text("verify-path"),
+            },
+            settings: Settings {
+                code_length: number("code-length")
+                    .filter(|n| (4..=10).contains(n))
+                    .map_or(defaults.settings.code_length, |n| n as u8),
+                resend_after: number("resend-after").map_or(defaults.settings.resend_after, |s| {
+                    s.min(86_400) as i64 * 1000
+                }),
+                expires_after: number("expires-after")
+                    .map_or(defaults.settings.expires_after, |s| {
+                        s.min(86_400) as i64 * 1000
+                    }),
+            },
+            timeout: number("timeout")
+                .filter(|s| *s > 0)
+                .map_or(defaults.timeout, |s| Duration::from_secs(s.min(600))),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Phone numbers: E.164 checks and the country calling code.
+//!
+//! Full national parsing, formatting and per-region validation are issue 3's; the dialects only
+//! need to split an E.164 number into its calling code and national number, which the calling
+//! codes alone decide because ITU-T E.164 assigns them as a prefix code.
+
+/// The two-digit calling codes. `1` and `7` are the one-digit codes; every other number starts
+/// with a three-digit code.
+const TWO_DIGIT: [&str; 44] = [
+    "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
+    "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
+    "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
+];
+
+/// Whether `phone` is an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
+///
+/// ```
+/// assert!(phone_otp::phone::is_e164("+60182258491"));
+/// assert!(!phone_otp::phone::is_e164("0182258491"));
+/// ```
+pub fn is_e164(phone: &str) -> bool {
+    let Some(digits) = phone.strip_prefix('+') else {
+        return false;
+    };
+    (7..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+}
+
+/// Splits an E.164 number into its calling code with `+` and the national number.
+///
+/// ```
+/// use phone_otp::phone::split_calling_code;
+/// assert_eq!(split_calling_code("+50762647737"), Some(("+507", "62647737")));
+/// assert_eq!(split_calling_code("+60182258491"), Some(("+60", "182258491")));
+/// assert_eq!(split_calling_code("+14155552671"), Some(("+1", "4155552671")));
+/// assert_eq!(split_calling_code("60182258491"), None);
+/// ```
+pub fn split_calling_code(e164: &str) -> Option<(&str, &str)> {
+    if !is_e164(e164) {
+        return None;
+    }
+    let digits = &e164[1..];
+    let len = if digits.starts_with(['1', '7']) {
+        1
+    } else if TWO_DIGIT.contains(&&digits[..2]) {
+        2
+    } else {
+        3
+    };
+    Some((&e164[..=len], &e164[len + 1..]))
+}
