@@ -4,6 +4,7 @@ use crate::clock::{rfc3339, Clock};
 use crate::dev::{self, Message, Outbox};
 use crate::error::ApiError;
 use crate::native;
+use crate::providers;
 use crate::store::{new_code, Store, Verification};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -58,6 +59,7 @@ impl AppState {
         &self,
         phone: &str,
         channel: &str,
+        owner: &str,
         dialect: &str,
     ) -> Result<Verification, ApiError> {
         if !native::is_e164(phone) {
@@ -78,7 +80,7 @@ impl AppState {
             });
         }
         let code = new_code();
-        let v = self.store.create(&self.clock, phone, channel, &code);
+        let v = self.store.create(&self.clock, phone, channel, owner, &code);
         if self.dev {
             println!("code for {phone}: {code}");
             self.outbox.push(Message {
@@ -100,7 +102,11 @@ pub fn router(options: &Options) -> Router {
     let mut app = Router::new()
         .route("/api/send", post(native::send))
         .route("/api/verify", post(native::verify))
-        .route("/api/status/{id}", get(native::status));
+        .route("/api/status/{id}", get(native::status))
+        .nest("/api/idmeta", providers::idmeta::routes())
+        .nest("/api/verifik", providers::verifik::routes())
+        .nest("/api/otp-service", providers::otp_service::routes())
+        .nest("/api/verifyhq", providers::verifyhq::routes());
     if options.dev {
         app = app
             .route("/__dev/outbox", get(dev::outbox))

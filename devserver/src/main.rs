@@ -5,6 +5,7 @@ mod clock;
 mod dev;
 mod error;
 mod native;
+mod providers;
 mod store;
 
 use app::Options;

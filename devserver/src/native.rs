@@ -57,7 +57,7 @@ pub async fn send(
             json!({ "status": "invalid_channel", "message": "channel must be sms or voice" }),
         ));
     }
-    let v = state.start(&body.phone, channel, "native")?;
+    let v = state.start(&body.phone, channel, "", "native")?;
     Ok(Json(pending_body(&v)))
 }
 

@@ -21,6 +21,8 @@ pub struct Verification {
     pub id: String,
     pub phone: String,
     pub channel: String,
+    /// Who asked, where the API has such a field (VerifyHQ's `userId`).
+    pub owner: String,
     salt: [u8; 16],
     /// SHA-256 of salt and code: the code itself is never stored.
     code_hash: [u8; 32],
@@ -104,13 +106,21 @@ pub struct Store {
 
 impl Store {
     /// Starts a verification for `phone` with the given `code`; returns it.
-    pub fn create(&self, clock: &Clock, phone: &str, channel: &str, code: &str) -> Verification {
+    pub fn create(
+        &self,
+        clock: &Clock,
+        phone: &str,
+        channel: &str,
+        owner: &str,
+        code: &str,
+    ) -> Verification {
         let now = clock.now();
         let salt = random_bytes();
         let v = Verification {
             id: format!("v_{}", hex(&random_bytes::<12>())),
             phone: phone.to_owned(),
             channel: channel.to_owned(),
+            owner: owner.to_owned(),
             salt,
             code_hash: hash(&salt, code),
             expires_at: now + CODE_TTL_MS,
@@ -125,6 +135,15 @@ impl Store {
     /// A copy of verification `id`.
     pub fn get(&self, id: &str) -> Option<Verification> {
         self.lock().get(id).cloned()
+    }
+
+    /// The newest verification for `phone`.
+    pub fn latest_for(&self, phone: &str) -> Option<Verification> {
+        self.lock()
+            .values()
+            .filter(|v| v.phone == phone)
+            .max_by_key(|v| v.expires_at)
+            .cloned()
     }
 
     /// How long `phone` must still wait before another code, if at all.
@@ -184,7 +203,7 @@ mod tests {
     fn a_code_works_once_and_wrong_codes_run_out() {
         let clock = Clock::default();
         let store = Store::default();
-        let v = store.create(&clock, "+60182258491", "sms", "123456");
+        let v = store.create(&clock, "+60182258491", "sms", "", "123456");
         let now = clock.now();
         assert_eq!(
             store.check(&v.id, "000000", now),
@@ -195,7 +214,7 @@ mod tests {
         assert_eq!(store.check(&v.id, "123456", now), Check::Approved);
         assert_eq!(store.check(&v.id, "123456", now), Check::AlreadyUsed);
 
-        let w = store.create(&clock, "+60182258491", "sms", "123456");
+        let w = store.create(&clock, "+60182258491", "sms", "", "123456");
         for left in [2, 1, 0] {
             assert_eq!(
                 store.check(&w.id, "999999", now),
@@ -212,7 +231,7 @@ mod tests {
     fn codes_expire() {
         let clock = Clock::default();
         let store = Store::default();
-        let v = store.create(&clock, "+60182258491", "sms", "123456");
+        let v = store.create(&clock, "+60182258491", "sms", "", "123456");
         assert_eq!(store.check(&v.id, "123456", v.expires_at), Check::Expired);
     }
 }

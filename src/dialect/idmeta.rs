@@ -7,9 +7,10 @@
 //!   session id. No expiry or attempt count is documented, so the widget's defaults apply.
 //! - Verify: `POST …/verify` `{"otp", "trustFlowId", "trustValidationId", "ref_id"}`. Success is
 //!   `verificationStatus: "VERIFIED"` with `data.verify.codeState: "VALID"`, both required.
-//!   Failure values are not documented: a `codeState` containing `EXPIRED` is expired; any other
-//!   `codeState`, or `success: false`, is a wrong code with the attempts left unknown, and the
-//!   backend's `message` is kept; 404, 429 and 5xx are themselves.
+//!   Failure values are not documented: a `codeState` containing `EXPIRED` is expired, one
+//!   containing `ATTEMPT` is locked, one containing `USED` is already used; any other
+//!   `codeState`, or `success: false`, is a wrong code with the attempts left unknown; 404, 429
+//!   and 5xx are themselves.
 //!
 //! `trustFlowId` is an integer in IDmeta's schema: the attribute is sent as a number when it is
 //! one, else as the string given.
@@ -101,6 +102,8 @@ pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
         }
         (404 | 429 | 500..=599, _) => Outcome::from_status(res, now),
         (_, Some(state)) if state.to_ascii_uppercase().contains("EXPIRED") => Outcome::Expired,
+        (_, Some(state)) if state.to_ascii_uppercase().contains("ATTEMPT") => Outcome::Locked,
+        (_, Some(state)) if state.to_ascii_uppercase().contains("USED") => Outcome::AlreadyUsed,
         (200..=499, Some(_)) => Outcome::Invalid {
             attempts_remaining: None,
         },

@@ -8,9 +8,10 @@
 //!   `otp` is a JSON number, as documented, so a code with leading zeros loses them on the wire;
 //!   the provider compares numbers, and so does the devserver's simulation.
 //!   Success is `data.status: "validated"`. Failures are not documented: a 404 is not found, a
-//!   410 or a message that says "expired" is expired, 429 and 5xx are themselves, and any other
-//!   4xx is a wrong code with the attempts left unknown (the safe reading: the person may try
-//!   again or ask for a new code).
+//!   410 or a message that says "expired" is expired, a message that says "attempts" is locked,
+//!   one that says "already" is already used, 429 and 5xx are themselves, and any other 4xx is a
+//!   wrong code with the attempts left unknown (the safe reading: the person may try again or
+//!   ask for a new code).
 
 use super::{message, HttpRequest, HttpResponse, Method, Outcome, SendRequest, Session};
 use crate::json::Json;
@@ -104,8 +105,9 @@ pub fn verify(
 /// Reads the verify response.
 pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
     let body = res.json();
-    let said_expired =
-        message(body.get("message")).is_some_and(|m| m.to_ascii_lowercase().contains("expired"));
+    let said = |word: &str| {
+        message(body.get("message")).is_some_and(|m| m.to_ascii_lowercase().contains(word))
+    };
     match res.status {
         200 | 201 if body.get("data").get("status").as_str() == Some("validated") => {
             Outcome::Approved(body.clone())
@@ -113,8 +115,10 @@ pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
         200 | 201 => Outcome::BadResponse,
         404 => Outcome::NotFound,
         410 => Outcome::Expired,
-        400..=499 if said_expired => Outcome::Expired,
         429 => Outcome::from_status(res, now),
+        400..=499 if said("expired") => Outcome::Expired,
+        400..=499 if said("attempts") => Outcome::Locked,
+        400..=499 if said("already") => Outcome::AlreadyUsed,
         400..=499 => Outcome::Invalid {
             attempts_remaining: None,
         },

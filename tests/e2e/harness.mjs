@@ -1,6 +1,8 @@
 // Shared by the end-to-end tests: starts the real devserver on a free port, serving the release
 // build, and launches Debian's headless Chromium through playwright-core.
 import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -91,4 +93,22 @@ let serial = 0;
 export function freshPhone() {
   serial += 1;
   return `+6018${String(process.pid % 1000).padStart(3, "0")}${String(serial).padStart(4, "0")}`;
+}
+
+/**
+ * A copy of the release build in a temporary folder, with one extra page per entry of `pages`
+ * ({ "name.html": 'endpoint="/api/x" dialect="x"' }): the demo page with those attributes on its
+ * <phone-otp>. Returns the folder, for startServer({ dist }).
+ */
+export function distWithPages(pages) {
+  const dist = process.env.PHONE_OTP_DIST ?? path.join(root, "dist");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "phone-otp-e2e-"));
+  cpSync(dist, dir, { recursive: true });
+  const index = readFileSync(path.join(dist, "index.html"), "utf8");
+  for (const [name, attrs] of Object.entries(pages)) {
+    const page = index.replace(/<phone-otp[^>]*>/, `<phone-otp ${attrs}>`);
+    if (page === index && !index.includes(`<phone-otp ${attrs}>`)) throw new Error("no <phone-otp> in index.html");
+    writeFileSync(path.join(dir, name), page);
+  }
+  return dir;
 }

@@ -1,0 +1,77 @@
+//! The OTP messaging service (seed 003): `POST /v1/messaging/otp/request` (path not in the seed;
+//! PROVIDERS.md's default) and `POST /v1/messaging/otp/verify` with its six statuses.
+
+use crate::app::AppState;
+use crate::error::ApiError;
+use crate::store::Check;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// The routes, relative to `/api/otp-service`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/messaging/otp/request", post(request))
+        .route("/v1/messaging/otp/verify", post(verify))
+}
+
+#[derive(Deserialize)]
+struct RequestBody {
+    phone: String,
+    #[serde(default)]
+    channel: Option<String>,
+}
+
+async fn request(
+    State(state): State<AppState>,
+    Json(body): Json<RequestBody>,
+) -> Result<Json<Value>, ApiError> {
+    let channel = body.channel.as_deref().unwrap_or("sms");
+    let v = state.start(&body.phone, channel, "", "otp-service")?;
+    Ok(Json(json!({
+        "success": true,
+        "message": "OTP sent",
+        "data": { "sessionId": v.id, "status": "PENDING" }
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct VerifyBody {
+    session_id: String,
+    code: String,
+}
+
+async fn verify(
+    State(state): State<AppState>,
+    Json(body): Json<VerifyBody>,
+) -> (StatusCode, Json<Value>) {
+    let (http, status, message) =
+        match state
+            .store
+            .check(&body.session_id, &body.code, state.clock.now())
+        {
+            Check::Approved => (StatusCode::OK, "APPROVED", "OTP verified successfully"),
+            Check::Invalid { .. } => (StatusCode::BAD_REQUEST, "INVALID", "Invalid OTP"),
+            Check::Expired => (StatusCode::GONE, "EXPIRED", "OTP expired"),
+            Check::MaxAttempts => (
+                StatusCode::LOCKED,
+                "MAX_ATTEMPTS_REACHED",
+                "Maximum verification attempts reached",
+            ),
+            Check::AlreadyUsed => (StatusCode::CONFLICT, "ALREADY_USED", "OTP already used"),
+            Check::NotFound => (StatusCode::NOT_FOUND, "NOT_FOUND", "OTP session not found"),
+        };
+    let ok = http == StatusCode::OK;
+    (
+        http,
+        Json(json!({
+            "success": ok,
+            "message": message,
+            "data": { "sessionId": body.session_id, "status": status, "verified": ok, "message": message }
+        })),
+    )
+}
