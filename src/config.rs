@@ -2,6 +2,7 @@
 
 use crate::dialect::{Backend, Dialect};
 use crate::flow::Settings;
+use crate::json::Json;
 use std::time::Duration;
 
 /// The widget's options. The `<phone-otp>` element reads them from its attributes; the Leptos
@@ -30,6 +31,38 @@ pub struct Config {
     pub settings: Settings,
     /// `timeout` in seconds for each request (default 15).
     pub timeout: Duration,
+    /// `credentials`: `same-origin` (default), `include` or `omit`, as in `fetch`.
+    pub credentials: Credentials,
+    /// `request-headers`: extra headers on every request, such as a CSRF token, given as a JSON
+    /// object of strings.
+    pub request_headers: Vec<(String, String)>,
+}
+
+/// Whether requests carry cookies, as `fetch`'s `credentials` option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Credentials {
+    #[default]
+    SameOrigin,
+    Include,
+    Omit,
+}
+
+/// The string members of a JSON object, as header pairs; anything else is left out.
+///
+/// ```
+/// use phone_otp::{config::headers_from_json, json::Json};
+/// let json = Json::object([("X-CSRF-Token", Json::from("abc")), ("n", Json::Number(1.0))]);
+/// assert_eq!(headers_from_json(&json), vec![("X-CSRF-Token".to_string(), "abc".to_string())]);
+/// ```
+pub fn headers_from_json(json: &Json) -> Vec<(String, String)> {
+    match json {
+        Json::Object(members) => members
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+            .filter(|(k, _)| !k.is_empty() && k.bytes().all(|b| b.is_ascii_graphic() && b != b':'))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl Default for Config {
@@ -39,6 +72,8 @@ impl Default for Config {
             backend: Backend::default(),
             settings: Settings::default(),
             timeout: Duration::from_secs(15),
+            credentials: Credentials::SameOrigin,
+            request_headers: Vec::new(),
         }
     }
 }
@@ -92,6 +127,13 @@ impl Config {
             timeout: number("timeout")
                 .filter(|s| *s > 0)
                 .map_or(defaults.timeout, |s| Duration::from_secs(s.min(600))),
+            credentials: match text("credentials").as_deref() {
+                Some("include") => Credentials::Include,
+                Some("omit") => Credentials::Omit,
+                _ => Credentials::SameOrigin,
+            },
+            // JSON needs the browser's parser; the element fills this from `request-headers`.
+            request_headers: Vec::new(),
         }
     }
 }

@@ -139,6 +139,8 @@ pub enum Event {
     ChangeNumber,
     /// Time passed; the shell sends this from its countdown timer.
     Tick,
+    /// The browser came back online: an action that failed for being offline is tried again.
+    Online,
     /// The host page reset the widget.
     Reset,
 }
@@ -293,6 +295,19 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
                 s.code.clear();
                 s.notice = None;
                 fx.push(Effect::FocusPhone);
+            }
+        }
+        Event::Online => {
+            if s.notice == Some(Notice::Offline) {
+                s.notice = None;
+                let retry = match s.phase {
+                    Phase::Entry => Some(Event::Send(s.channel)),
+                    Phase::CodeSent if s.code.len() == s.code_length() => Some(Event::Verify),
+                    _ => None,
+                };
+                if let Some(retry) = retry {
+                    return step(&s, retry, now);
+                }
             }
         }
         Event::Tick => {

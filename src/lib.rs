@@ -45,7 +45,13 @@ pub fn start() {
         else {
             continue;
         };
-        let config = config::Config::from_attributes(|name| host.get_attribute(name));
+        let mut config = config::Config::from_attributes(|name| host.get_attribute(name));
+        if let Some(json) = host
+            .get_attribute("request-headers")
+            .and_then(|text| transport::parse(&text))
+        {
+            config.request_headers = config::headers_from_json(&json);
+        }
         // The widget lives as long as the page.
         leptos::mount::mount_to(host, move || view! { <PhoneOtp config /> }).forget();
     }

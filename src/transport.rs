@@ -4,6 +4,7 @@
 //! It calls `fetch` through web-sys rather than gloo-net: the few lines here replace a layer
 //! whose request builder, method table and error type cost bytes the widget does not use.
 
+use crate::config::Credentials;
 use crate::dialect::{HttpRequest, HttpResponse, Method, Outcome};
 use crate::json::Json;
 use std::time::Duration;
@@ -17,45 +18,108 @@ const MAX_BODY: usize = 64 * 1024;
 /// The headers the dialects read; others are not copied out of the browser.
 const READ_HEADERS: [&str; 2] = ["date", "retry-after"];
 
-/// Sends `req` to `endpoint` + `req.path`, giving up after `timeout`.
-pub async fn fetch(
-    endpoint: &str,
-    req: &HttpRequest,
-    timeout: Duration,
-) -> Result<HttpResponse, Outcome> {
-    let window = web_sys::window().ok_or(Outcome::Network)?;
-    if !window.navigator().on_line() {
-        return Err(Outcome::Offline);
-    }
-    let controller = web_sys::AbortController::new().map_err(|_| Outcome::Network)?;
-    let signal = controller.signal();
-    let init = web_sys::RequestInit::new();
-    init.set_method(match req.method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-    });
-    init.set_signal(Some(&signal));
-    let headers = web_sys::Headers::new().map_err(|_| Outcome::Network)?;
-    let _ = headers.set("accept", "application/json");
-    if let Some(body) = &req.body {
-        let _ = headers.set("content-type", "application/json");
-        init.set_body(&JsValue::from_str(&body.to_string()));
-    }
-    init.set_headers(&headers);
-    let url = format!("{}{}", endpoint.trim_end_matches('/'), req.path);
+/// How requests are made: the options that come from the widget's configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Transport {
+    pub endpoint: String,
+    pub timeout: Duration,
+    pub credentials: Credentials,
+    /// Sent on every request (`request-headers`).
+    pub headers: Vec<(String, String)>,
+}
 
-    let timer = leptos::prelude::set_timeout_with_handle(move || controller.abort(), timeout).ok();
-    let result = read(window.fetch_with_str_and_init(&url, &init)).await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    result.map_err(|failure| {
-        if signal.aborted() {
-            Outcome::Timeout
-        } else {
-            failure
+/// Tries after the first, for requests that are safe to repeat.
+const RETRIES: u32 = 2;
+
+impl Transport {
+    /// Sends `req`, retrying where that is safe: only a request marked `retry_safe`, and only
+    /// after a network failure before any response or a 502/503/504, with capped, jittered
+    /// backoff. A send carries one `Idempotency-Key` across its retries. Never a verify, which
+    /// may have used up an attempt.
+    pub async fn send(&self, req: &HttpRequest) -> Result<HttpResponse, Outcome> {
+        let key = req.retry_safe.then(idempotency_key);
+        let mut tries = 0;
+        loop {
+            let result = self.once(req, key.as_deref()).await;
+            let transient = match &result {
+                Err(Outcome::Network) => true,
+                Ok(res) => matches!(res.status, 502..=504),
+                Err(_) => false,
+            };
+            if !(req.retry_safe && transient && tries < RETRIES) {
+                return result;
+            }
+            // 400 ms, then 800 ms, each between half and all of it; capped at 3 s.
+            let cap = (400u32 << tries).min(3_000) as f64;
+            sleep((cap * (0.5 + js_sys::Math::random() / 2.0)) as i32).await;
+            tries += 1;
         }
-    })
+    }
+
+    async fn once(&self, req: &HttpRequest, key: Option<&str>) -> Result<HttpResponse, Outcome> {
+        let window = web_sys::window().ok_or(Outcome::Network)?;
+        if !window.navigator().on_line() {
+            return Err(Outcome::Offline);
+        }
+        let controller = web_sys::AbortController::new().map_err(|_| Outcome::Network)?;
+        let signal = controller.signal();
+        let init = web_sys::RequestInit::new();
+        init.set_method(match req.method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        });
+        init.set_signal(Some(&signal));
+        init.set_credentials(match self.credentials {
+            Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
+            Credentials::Include => web_sys::RequestCredentials::Include,
+            Credentials::Omit => web_sys::RequestCredentials::Omit,
+        });
+        let headers = web_sys::Headers::new().map_err(|_| Outcome::Network)?;
+        let _ = headers.set("accept", "application/json");
+        // Headers the browser refuses (forbidden names, bad values) are skipped, not fatal.
+        for (name, value) in &self.headers {
+            let _ = headers.set(name, value);
+        }
+        if let Some(key) = key {
+            let _ = headers.set("idempotency-key", key);
+        }
+        if let Some(body) = &req.body {
+            let _ = headers.set("content-type", "application/json");
+            init.set_body(&JsValue::from_str(&body.to_string()));
+        }
+        init.set_headers(&headers);
+        let url = format!("{}{}", self.endpoint.trim_end_matches('/'), req.path);
+
+        let timer =
+            leptos::prelude::set_timeout_with_handle(move || controller.abort(), self.timeout).ok();
+        let result = read(window.fetch_with_str_and_init(&url, &init)).await;
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+        result.map_err(|failure| {
+            if signal.aborted() {
+                Outcome::Timeout
+            } else {
+                failure
+            }
+        })
+    }
+}
+
+/// A random key that names one send across its retries; unique, not secret.
+fn idempotency_key() -> String {
+    (0..4)
+        .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32))
+        .collect()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 async fn read(pending: js_sys::Promise) -> Result<HttpResponse, Outcome> {
@@ -92,7 +156,7 @@ async fn read(pending: js_sys::Promise) -> Result<HttpResponse, Outcome> {
 }
 
 /// Parses with the browser's own JSON parser; `None` for anything that is not JSON.
-fn parse(text: &str) -> Option<Json> {
+pub fn parse(text: &str) -> Option<Json> {
     if text.trim().is_empty() {
         return None;
     }

@@ -162,6 +162,35 @@ fn rate_limit_blocks_sending_until_its_time() {
     assert_eq!(s.notice, None);
 }
 
+#[test]
+fn back_online_retries_what_failed_offline() {
+    let (s, _) = run(
+        &State::default(),
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Offline),
+        ],
+        0,
+    );
+    assert_eq!(s.notice, Some(Notice::Offline));
+    let (s, fx) = step(&s, Event::Online, 10);
+    assert_eq!(s.phase, Phase::Sending { resend: false });
+    assert!(matches!(fx[0], Effect::Send { .. }));
+
+    let (s, _) = run(
+        &code_sent(),
+        [
+            Event::CodeInput("123456".into()),
+            Event::VerifyDone(Outcome::Offline),
+        ],
+        10,
+    );
+    let (s, fx) = step(&s, Event::Online, 20);
+    assert_eq!(s.phase, Phase::Verifying);
+    assert!(matches!(fx[0], Effect::Verify { .. }));
+}
+
 fn outcome() -> impl Strategy<Value = Outcome> {
     prop_oneof![
         (0u32..5).prop_map(|a| Outcome::Sent(session(a))),
@@ -178,6 +207,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         Just(Outcome::Timeout),
         Just(Outcome::BadResponse),
         Just(Outcome::ServerError { status: 503 }),
+        Just(Outcome::Offline),
     ]
 }
 
@@ -193,6 +223,7 @@ fn event() -> impl Strategy<Value = Event> {
         outcome().prop_map(Event::VerifyDone),
         Just(Event::ChangeNumber),
         Just(Event::Tick),
+        Just(Event::Online),
     ]
 }
 

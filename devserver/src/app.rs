@@ -3,6 +3,7 @@
 use crate::clock::{rfc3339, Clock};
 use crate::dev::{self, Message, Outbox};
 use crate::error::ApiError;
+use crate::faults::{self, Faults};
 use crate::native;
 use crate::providers;
 use crate::store::{new_code, Store, Verification};
@@ -10,8 +11,10 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::Mutex;
 use tower_http::services::ServeDir;
 
 /// How the server was started.
@@ -33,6 +36,9 @@ pub struct Inner {
     pub clock: Clock,
     pub store: Store,
     pub outbox: Outbox,
+    pub faults: Faults,
+    /// Native sends by `Idempotency-Key`: a retried send gets the same verification.
+    pub idempotency: Mutex<HashMap<String, String>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -50,6 +56,8 @@ impl AppState {
             clock: Clock::default(),
             store: Store::default(),
             outbox: Outbox::default(),
+            faults: Faults::default(),
+            idempotency: Mutex::default(),
         }))
     }
 
@@ -109,8 +117,13 @@ pub fn router(options: &Options) -> Router {
         .nest("/api/verifyhq", providers::verifyhq::routes());
     if options.dev {
         app = app
+            .route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                faults::inject,
+            ))
             .route("/__dev/outbox", get(dev::outbox))
-            .route("/__dev/clock", post(dev::clock));
+            .route("/__dev/clock", post(dev::clock))
+            .route("/__dev/faults", post(faults::add).delete(faults::clear));
     }
     let app = app.with_state(state);
     match &options.static_dir {

@@ -4,6 +4,7 @@ mod app;
 mod clock;
 mod dev;
 mod error;
+mod faults;
 mod native;
 mod providers;
 mod store;

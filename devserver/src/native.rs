@@ -6,7 +6,7 @@ use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::store::{Check, Status, Verification, CODE_LENGTH};
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -48,8 +48,24 @@ fn pending_body(v: &Verification) -> Value {
 /// `POST /api/send`
 pub async fn send(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Json(body): Json<SendBody>,
 ) -> Result<Json<Value>, ApiError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|k| k.to_str().ok())
+        .map(|k| format!("{}:{k}", body.phone));
+    if let Some(key) = &key {
+        let seen = state
+            .idempotency
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned();
+        if let Some(v) = seen.and_then(|id| state.store.get(&id)) {
+            return Ok(Json(pending_body(&v)));
+        }
+    }
     let channel = body.channel.as_deref().unwrap_or("sms");
     if !matches!(channel, "sms" | "voice") {
         return Err(ApiError::new(
@@ -58,6 +74,13 @@ pub async fn send(
         ));
     }
     let v = state.start(&body.phone, channel, "", "native")?;
+    if let Some(key) = key {
+        state
+            .idempotency
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, v.id.clone());
+    }
     Ok(Json(pending_body(&v)))
 }
 

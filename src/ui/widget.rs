@@ -5,7 +5,7 @@ use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read,
 use crate::flow::{self, Effect, Event, Notice, Phase, State};
 use crate::i18n::{self, Key};
 use crate::time::Millis;
-use crate::transport;
+use crate::transport::Transport;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -19,9 +19,8 @@ fn now() -> Millis {
 #[derive(Clone, Copy)]
 struct Ctx {
     state: RwSignal<State>,
-    endpoint: StoredValue<String>,
+    transport: StoredValue<Transport>,
     backend: StoredValue<Backend>,
-    timeout: Duration,
     phone_ref: NodeRef<html::Input>,
     code_ref: NodeRef<html::Input>,
     message_ref: NodeRef<html::P>,
@@ -94,8 +93,8 @@ impl Ctx {
     }
 
     async fn fetch(self, req: &HttpRequest) -> Result<HttpResponse, Outcome> {
-        let endpoint = self.endpoint.try_get_value().ok_or(Outcome::Network)?;
-        transport::fetch(&endpoint, req, self.timeout).await
+        let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
+        transport.send(req).await
     }
 }
 
@@ -176,9 +175,13 @@ pub fn PhoneOtp(
     let config = config.unwrap_or_default();
     let ctx = Ctx {
         state: RwSignal::new(State::new(config.settings)),
-        endpoint: StoredValue::new(endpoint.unwrap_or(config.endpoint)),
+        transport: StoredValue::new(Transport {
+            endpoint: endpoint.unwrap_or(config.endpoint),
+            timeout: config.timeout,
+            credentials: config.credentials,
+            headers: config.request_headers,
+        }),
         backend: StoredValue::new(config.backend),
-        timeout: config.timeout,
         phone_ref: NodeRef::new(),
         code_ref: NodeRef::new(),
         message_ref: NodeRef::new(),
@@ -194,6 +197,9 @@ pub fn PhoneOtp(
     ) {
         on_cleanup(move || handle.clear());
     }
+
+    let online = window_event_listener(leptos::ev::online, move |_| ctx.dispatch(Event::Online));
+    on_cleanup(move || online.remove());
 
     let uid = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let phone_id = format!("phone-otp-{uid}-phone");
@@ -247,7 +253,7 @@ pub fn PhoneOtp(
                     <button
                         type="button"
                         part="button send"
-                        aria-disabled=move || state.with(|s| s.busy()).to_string()
+                        aria-disabled=move || (!state.with(|s| s.can_send(clock.get()))).to_string()
                         on:click=move |_| send()
                     >
                         {move || i18n::text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
