@@ -114,3 +114,48 @@ fn a_send_without_an_id_is_a_bad_response() {
         Outcome::BadResponse
     );
 }
+
+/// The examples in openapi.json, read by the native dialect: the contract and the reader agree.
+#[test]
+fn reads_the_openapi_examples() {
+    let spec: serde_json::Value =
+        serde_json::from_str(include_str!("../openapi.json")).expect("openapi.json is JSON");
+    let example = |pointer: &str| -> String {
+        spec.pointer(pointer)
+            .unwrap_or_else(|| panic!("no {pointer}"))
+            .to_string()
+    };
+    let send = example("/paths/~1send/post/responses/200/content/application~1json/example");
+    assert!(
+        matches!(native::read_send(&res(200, &send), 0), Outcome::Sent(s) if s.attempts_remaining == Some(3))
+    );
+    let approved = example("/paths/~1verify/post/responses/200/content/application~1json/example");
+    assert!(matches!(
+        native::read_verify(&res(200, &approved), 0),
+        Outcome::Approved(_)
+    ));
+    let failures = [
+        (
+            "Invalid",
+            400,
+            Outcome::Invalid {
+                attempts_remaining: Some(2),
+            },
+        ),
+        ("Expired", 410, Outcome::Expired),
+        ("MaxAttempts", 423, Outcome::Locked),
+        ("AlreadyUsed", 409, Outcome::AlreadyUsed),
+        ("NotFound", 404, Outcome::NotFound),
+    ];
+    for (name, status, want) in failures {
+        let body = example(&format!(
+            "/components/responses/{name}/content/application~1json/example"
+        ));
+        assert_eq!(native::read_verify(&res(status, &body), 0), want, "{name}");
+    }
+    let limited = example("/paths/~1send/post/responses/429/content/application~1json/example");
+    assert!(matches!(
+        native::read_send(&res(429, &limited), 0),
+        Outcome::RateLimited { .. }
+    ));
+}
