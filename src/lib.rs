@@ -18,6 +18,7 @@ pub mod flow;
 pub mod i18n;
 pub mod json;
 pub mod phone;
+pub mod template;
 pub mod time;
 mod transport;
 pub mod ui;

@@ -57,10 +57,10 @@ pub fn parse_rfc3339(s: &str) -> Option<Millis> {
         let end = frac
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(frac.len());
-        let digits = &frac[..end];
+        let digits = frac.get(..end)?;
         let first3: String = digits.chars().chain("000".chars()).take(3).collect();
         ms = num(&first3)?;
-        zone = &frac[end..];
+        zone = frac.get(end..)?;
     }
     let offset_min = match zone {
         "Z" | "z" => 0,

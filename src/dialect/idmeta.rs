@@ -18,6 +18,7 @@
 use super::{message, HttpRequest, HttpResponse, Method, Outcome, SendRequest, Session};
 use crate::json::Json;
 use crate::phone::split_calling_code;
+use crate::template::mentions;
 use crate::time::Millis;
 
 const PATH: &str = "/api/v3/verifications/phone-verification";
@@ -101,9 +102,9 @@ pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
             Outcome::Approved(body.clone())
         }
         (404 | 429 | 500..=599, _) => Outcome::from_status(res, now),
-        (_, Some(state)) if state.to_ascii_uppercase().contains("EXPIRED") => Outcome::Expired,
-        (_, Some(state)) if state.to_ascii_uppercase().contains("ATTEMPT") => Outcome::Locked,
-        (_, Some(state)) if state.to_ascii_uppercase().contains("USED") => Outcome::AlreadyUsed,
+        (_, Some(state)) if mentions(state, "EXPIRED") => Outcome::Expired,
+        (_, Some(state)) if mentions(state, "ATTEMPT") => Outcome::Locked,
+        (_, Some(state)) if mentions(state, "USED") => Outcome::AlreadyUsed,
         (200..=499, Some(_)) => Outcome::Invalid {
             attempts_remaining: None,
         },

@@ -246,7 +246,7 @@ impl Backend {
             Dialect::VerifyHq { .. } => verifyhq::verify(&session.id, code),
         };
         if let Some(path) = &self.verify_path {
-            http.path = path.replace("{id}", &encode_path(&session.id));
+            http.path = crate::template::fill(path, &[("id", &encode_path(&session.id))]);
         }
         http
     }
@@ -286,11 +286,20 @@ pub fn encode_path(id: &str) -> String {
 
 /// A short, single-line copy of a backend's message, safe to show as text.
 pub fn message(value: &Json) -> Option<String> {
-    value
-        .as_str()
-        .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|m| !m.is_empty())
-        .map(|m| m.chars().take(200).collect())
+    let mut out = String::new();
+    let mut space = false;
+    for c in value.as_str()?.chars().take(200) {
+        if c.is_whitespace() || c.is_control() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// What a backend's answer means to the flow.

@@ -13,7 +13,7 @@
 //!   wrong code with the attempts left unknown (the safe reading: the person may try again or
 //!   ask for a new code).
 
-use super::{message, HttpRequest, HttpResponse, Method, Outcome, SendRequest, Session};
+use super::{HttpRequest, HttpResponse, Method, Outcome, SendRequest, Session};
 use crate::json::Json;
 use crate::phone::split_calling_code;
 use crate::time::Millis;
@@ -106,7 +106,9 @@ pub fn verify(
 pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
     let body = res.json();
     let said = |word: &str| {
-        message(body.get("message")).is_some_and(|m| m.to_ascii_lowercase().contains(word))
+        body.get("message")
+            .as_str()
+            .is_some_and(|m| crate::template::mentions(m, word))
     };
     match res.status {
         200 | 201 if body.get("data").get("status").as_str() == Some("validated") => {

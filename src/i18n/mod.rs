@@ -60,11 +60,7 @@ pub fn text(key: Key) -> &'static str {
 /// assert_eq!(fill(Key::AttemptsLeft, &[("n", "2")]), "2 attempts left");
 /// ```
 pub fn fill(key: Key, args: &[(&str, &str)]) -> String {
-    let mut out = text(key).to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    crate::template::fill(text(key), args)
 }
 
 /// "2 attempts left", "1 attempt left".

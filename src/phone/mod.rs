@@ -40,13 +40,13 @@ pub fn split_calling_code(e164: &str) -> Option<(&str, &str)> {
     if !is_e164(e164) {
         return None;
     }
-    let digits = &e164[1..];
+    let digits = e164.get(1..)?;
     let len = if digits.starts_with(['1', '7']) {
         1
-    } else if TWO_DIGIT.contains(&&digits[..2]) {
+    } else if TWO_DIGIT.contains(&digits.get(..2)?) {
         2
     } else {
         3
     };
-    Some((&e164[..=len], &e164[len + 1..]))
+    e164.split_at_checked(len + 1)
 }

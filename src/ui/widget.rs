@@ -215,13 +215,12 @@ pub fn PhoneOtp(
                 .unwrap_or_default()
         })
     };
-    let on_entry = move || matches!(phase.get(), Phase::Entry | Phase::Sending { resend: false });
-    let on_code = move || {
-        matches!(
-            phase.get(),
-            Phase::CodeSent | Phase::Verifying | Phase::Sending { resend: true }
-        )
-    };
+    // Which step is on screen; a memo, so typing re-renders nothing but the text it changes.
+    let step = Memo::new(move |_| match phase.get() {
+        Phase::Entry | Phase::Sending { resend: false } => 0u8,
+        Phase::CodeSent | Phase::Verifying | Phase::Sending { resend: true } => 1,
+        _ => 2,
+    });
     let send = move || ctx.dispatch(Event::Send(Channel::Sms));
     let enter = move |ev: web_sys::KeyboardEvent, then: Event| {
         if ev.key() == "Enter" {
@@ -357,9 +356,16 @@ pub fn PhoneOtp(
 
     view! {
         <div class="phone-otp" part="root" data-state=move || phase.get().name()>
-            <Show when=on_entry>{entry.clone()}</Show>
-            <Show when=on_code>{code_step.clone()}</Show>
-            {end_step}
+            {move || {
+                let step = step.get();
+                // Untracked: the step's own signals update its parts in place; only a new step
+                // rebuilds, so the field being typed in is never replaced.
+                untrack(|| match step {
+                    0 => entry().into_any(),
+                    1 => code_step().into_any(),
+                    _ => end_step().into_any(),
+                })
+            }}
             <p class="notice" part="notice" id=notice_id role="status" aria-live="polite">{notice}</p>
         </div>
     }
