@@ -27,7 +27,8 @@ pub struct Config {
     /// The API it speaks (`dialect` and its options, `send-path`, `verify-path`).
     pub backend: Backend,
     /// `code-length` (4–10, default 6), `resend-after` (seconds, default 30), `expires-after`
-    /// (seconds, default 600): used when the backend does not say.
+    /// (seconds, default 600): used when the backend does not say; `channels` (`sms` or
+    /// `sms,voice`): whether "Call me instead" is offered.
     pub settings: Settings,
     /// `timeout` in seconds for each request (default 15).
     pub timeout: Duration,
@@ -123,6 +124,7 @@ impl Config {
                     .map_or(defaults.settings.expires_after, |s| {
                         s.min(86_400) as i64 * 1000
                     }),
+                voice: text("channels").is_some_and(|c| c.split(',').any(|c| c.trim() == "voice")),
             },
             timeout: number("timeout")
                 .filter(|s| *s > 0)

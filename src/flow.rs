@@ -91,6 +91,9 @@ pub struct Settings {
     pub resend_after: Millis,
     /// Life of a code when the backend does not say.
     pub expires_after: Millis,
+    /// Whether "Call me instead" is offered once the first resend wait is over
+    /// (`channels="sms,voice"`).
+    pub voice: bool,
 }
 
 impl Default for Settings {
@@ -99,6 +102,7 @@ impl Default for Settings {
             code_length: 6,
             resend_after: 30_000,
             expires_after: 600_000,
+            voice: false,
         }
     }
 }

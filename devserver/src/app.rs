@@ -121,6 +121,10 @@ pub fn router(options: &Options) -> Router {
                 state.clone(),
                 faults::inject,
             ))
+            .route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                dev::date_header,
+            ))
             .route("/__dev/outbox", get(dev::outbox))
             .route("/__dev/clock", post(dev::clock))
             .route("/__dev/faults", post(faults::add).delete(faults::clear));

@@ -46,6 +46,22 @@ pub async fn outbox(State(state): State<AppState>) -> Json<Vec<Message>> {
     Json(state.outbox.all())
 }
 
+/// Middleware: the `Date` header follows the dev clock, so a client that corrects for clock skew
+/// (the widget does) sees the moved clock as a server that runs ahead, as it would in the wild.
+pub async fn date_header(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut res = next.run(req).await;
+    let now =
+        std::time::UNIX_EPOCH + std::time::Duration::from_millis(state.clock.now().max(0) as u64);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(now)) {
+        res.headers_mut().insert(axum::http::header::DATE, value);
+    }
+    res
+}
+
 /// Body of `POST /__dev/clock`.
 #[derive(Deserialize)]
 pub struct Advance {

@@ -24,6 +24,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ResendIn => "Resend code in {time}",
         Key::ExpiresIn => "Code expires in {time}",
         Key::ChangeNumber => "Change number",
+        Key::CallMe => "Call me instead",
         Key::RateLimited => "Too many requests. Try again in {time}.",
         Key::RateLimitedLater => "Too many requests. Try again later.",
         Key::Network => "Could not reach the server. Check your connection and try again.",

@@ -31,6 +31,7 @@ pub enum Key {
     /// `{time}` as m:ss.
     ExpiresIn,
     ChangeNumber,
+    CallMe,
     /// `{time}` as m:ss.
     RateLimited,
     RateLimitedLater,

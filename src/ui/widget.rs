@@ -295,6 +295,7 @@ pub fn PhoneOtp(
                         autocomplete="one-time-code"
                         spellcheck="false"
                         maxlength=move || state.with(|s| s.code_length() * 4)
+                        style=move || format!("--phone-otp-code-length: {}", state.with(|s| s.code_length()))
                         aria-describedby=notice_id.clone()
                         aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
                         prop:value=move || state.with(|s| s.code.clone())
@@ -317,6 +318,11 @@ pub fn PhoneOtp(
                                 <button type="button" class="link" part="button resend" on:click=move |_| send()>
                                     {i18n::text(Key::Resend)}
                                 </button>
+                                {state.with_untracked(|s| s.settings.voice).then(|| view! {
+                                    <button type="button" class="link" part="button call-me" on:click=move |_| ctx.dispatch(Event::Send(Channel::Voice))>
+                                        {i18n::text(Key::CallMe)}
+                                    </button>
+                                })}
                             }.into_any(),
                         }}
                         <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>

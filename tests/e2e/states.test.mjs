@@ -1,0 +1,209 @@
+// Every state of the flow in headless Chromium: reached for real against the devserver (with its
+// clock and fault injection), checked by axe-core for WCAG 2.2 A/AA violations, and saved as a
+// screenshot under target/screenshots/.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer, launch, freshPhone, distWithPages } from "./harness.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const shots = path.join(root, "target/screenshots");
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let server, browser;
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer({
+    dist: distWithPages({ "voice.html": 'endpoint="/api" channels="sms,voice" resend-after="1"' }),
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+beforeEach(async () => {
+  await fetch(`${server.url}/__dev/faults`, { method: "DELETE" });
+});
+
+async function fault(f) {
+  await fetch(`${server.url}/__dev/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(f),
+  });
+}
+
+async function open(page = "/") {
+  const p = await browser.newPage({ viewport: { width: 720, height: 560 } });
+  // A controllable clock in the page, moved together with the devserver's.
+  await p.clock.install();
+  await p.goto(server.url + page);
+  return p;
+}
+
+/** Moves both clocks, the browser's and the devserver's, forward by `seconds`. */
+async function advance(page, seconds) {
+  await server.advanceClock(seconds);
+  await page.clock.fastForward(seconds * 1000);
+}
+
+/** axe-core on the widget: no WCAG 2.x A/AA violation; then a screenshot of it. */
+async function check(page, name) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector("phone-otp"), {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `${name}: ${violations.join("; ")}`);
+  await page.locator("phone-otp").screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+const codeInput = (page) => page.locator("input[autocomplete=one-time-code]");
+const stateIs = (page, s) => page.locator(`.phone-otp[data-state=${s}]`).waitFor();
+
+async function toCodeStep(page) {
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).waitFor();
+  return { phone, code: await server.codeFor(phone) };
+}
+
+test("phone entry, and a number that is not valid", async () => {
+  const page = await open();
+  await check(page, "entry");
+  await page.getByLabel("Phone number").fill("12345");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.locator("[part=notice]").getByText("country code").waitFor();
+  await check(page, "entry-invalid-number");
+  await page.close();
+});
+
+test("sending", async () => {
+  const page = await open();
+  await fault({ path: "/api/send", delayMs: 1500 });
+  await page.getByLabel("Phone number").fill(freshPhone());
+  await page.getByRole("button", { name: "Send code" }).click();
+  await stateIs(page, "sending");
+  await check(page, "sending");
+  await page.close();
+});
+
+test("code sent: focus in the code field, countdowns shown", async () => {
+  const page = await open();
+  await toCodeStep(page);
+  await page.getByText(/Code expires in (9:59|10:00)/).waitFor();
+  await page.getByText(/Resend code in 0:(29|30)/).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("autocomplete") === "one-time-code");
+  await check(page, "code-sent");
+  await page.close();
+});
+
+test("verifying", async () => {
+  const page = await open();
+  const { code } = await toCodeStep(page);
+  await fault({ path: "/api/verify", delayMs: 1500 });
+  await codeInput(page).fill(code);
+  await stateIs(page, "verifying");
+  await check(page, "verifying");
+  await page.close();
+});
+
+test("wrong code with the attempts left, and letters refused", async () => {
+  const page = await open();
+  const { code } = await toCodeStep(page);
+  await codeInput(page).fill(code === "000000" ? "111111" : "000000");
+  await page.getByText("2 attempts left").waitFor();
+  await check(page, "wrong-code");
+  await codeInput(page).fill("12a");
+  await page.getByText("The code has digits only.").waitFor();
+  assert.equal(await codeInput(page).inputValue(), "12");
+  await check(page, "code-letters-refused");
+  await page.close();
+});
+
+test("verified: focus on the message", async () => {
+  const page = await open();
+  const { code } = await toCodeStep(page);
+  await codeInput(page).fill(` ${code.slice(0, 3)}-${code.slice(3)} `);
+  await stateIs(page, "verified");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("message"));
+  await check(page, "verified");
+  await page.close();
+});
+
+test("expired at zero offers a new code, and the new code works", async () => {
+  const page = await open();
+  await toCodeStep(page);
+  await advance(page, 601);
+  await stateIs(page, "expired");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("message"));
+  await check(page, "expired");
+  await page.getByRole("button", { name: "Send a new code" }).click();
+  await codeInput(page).waitFor();
+  await page.close();
+});
+
+test("locked after the last attempt", async () => {
+  const page = await open();
+  const { code } = await toCodeStep(page);
+  for (const wrong of ["000000", "111111", "222222", "333333"].filter((c) => c !== code).slice(0, 3)) {
+    await codeInput(page).fill(wrong);
+    await page.waitForFunction(() => document.querySelector(".phone-otp")?.dataset.state !== "verifying");
+  }
+  await stateIs(page, "locked");
+  await check(page, "locked");
+  await page.close();
+});
+
+test("already used and not found, from the backend's answer", async () => {
+  for (const [status, body, state] of [
+    [409, '{"status":"already_used"}', "already-used"],
+    [404, '{"status":"not_found"}', "not-found"],
+  ]) {
+    const page = await open();
+    const { code } = await toCodeStep(page);
+    await fault({ path: "/api/verify", status, body });
+    await codeInput(page).fill(code);
+    await stateIs(page, state);
+    await check(page, state);
+    await page.close();
+  }
+});
+
+test("rate limited and network error keep the number and say why", async () => {
+  let page = await open();
+  await fault({ path: "/api/send", status: 429, retryAfter: 90, body: '{"status":"rate_limited"}' });
+  await page.getByLabel("Phone number").fill(freshPhone());
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByText(/Try again in 1:(29|30)/).waitFor();
+  await check(page, "rate-limited");
+  await page.close();
+
+  page = await open();
+  await fault({ path: "/api/send", drop: true, count: 20 });
+  await page.getByLabel("Phone number").fill(freshPhone());
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByText("Could not reach the server").waitFor();
+  await check(page, "network-error");
+  await page.close();
+
+});
+
+test("voice fallback after the first resend wait", async () => {
+  const page = await open("/voice.html");
+  const { phone } = await toCodeStep(page);
+  await advance(page, 31);
+  await page.getByRole("button", { name: "Call me instead" }).click();
+  await page.waitForFunction(() => document.querySelector(".phone-otp")?.dataset.state === "code-sent");
+  const voice = (await server.outbox()).filter((m) => m.phone === phone && m.channel === "voice");
+  assert.equal(voice.length, 1);
+  await check(page, "voice-offered");
+  await page.close();
+});
