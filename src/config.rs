@@ -34,6 +34,8 @@ pub struct Config {
     pub timeout: Duration,
     /// `credentials`: `same-origin` (default), `include` or `omit`, as in `fetch`.
     pub credentials: Credentials,
+    /// `locale`: the UI language as a BCP 47 tag (`fr`, `pt-BR`, `ar`); default: the browser's.
+    pub locale: Option<String>,
     /// `request-headers`: extra headers on every request, such as a CSRF token, given as a JSON
     /// object of strings.
     pub request_headers: Vec<(String, String)>,
@@ -74,6 +76,7 @@ impl Default for Config {
             settings: Settings::default(),
             timeout: Duration::from_secs(15),
             credentials: Credentials::SameOrigin,
+            locale: None,
             request_headers: Vec::new(),
         }
     }
@@ -134,6 +137,7 @@ impl Config {
                 Some("omit") => Credentials::Omit,
                 _ => Credentials::SameOrigin,
             },
+            locale: text("locale"),
             // JSON needs the browser's parser; the element fills this from `request-headers`.
             request_headers: Vec::new(),
         }

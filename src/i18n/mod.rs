@@ -1,8 +1,149 @@
-//! Every text the widget shows, by key, per language.
+//! Every text the widget shows, by key, per language: English, French, Spanish, Portuguese,
+//! Malay, Indonesian and Arabic (right to left).
 //!
-//! Each language is a `match` over [`Key`], so a catalog that lacks a key does not compile.
+//! Each language is a `match` over [`Key`], so a catalog that lacks a key does not compile: the
+//! "missing key" test is the compiler's exhaustiveness check.
 
+mod ar;
 mod en;
+mod es;
+mod fr;
+mod id;
+mod ms;
+mod pt;
+
+impl Key {
+    /// Every key, for tests that check each catalog.
+    pub const ALL: [Key; 30] = [
+        Key::PhoneLabel,
+        Key::PhoneHint,
+        Key::SendCode,
+        Key::Sending,
+        Key::CodeLabel,
+        Key::Verify,
+        Key::Verifying,
+        Key::Verified,
+        Key::WrongCode,
+        Key::AttemptsLeftOne,
+        Key::AttemptsLeft,
+        Key::Expired,
+        Key::Locked,
+        Key::AlreadyUsed,
+        Key::NotFound,
+        Key::NewCode,
+        Key::Resend,
+        Key::ResendIn,
+        Key::ExpiresIn,
+        Key::ChangeNumber,
+        Key::CallMe,
+        Key::RateLimited,
+        Key::RateLimitedLater,
+        Key::Network,
+        Key::Timeout,
+        Key::Offline,
+        Key::Server,
+        Key::BadPhone,
+        Key::CodeRefused,
+        Key::Rejected,
+    ];
+}
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Fr,
+    Es,
+    Pt,
+    Ms,
+    Id,
+    Ar,
+}
+
+impl Locale {
+    /// Every language.
+    pub const ALL: [Locale; 7] = [
+        Locale::En,
+        Locale::Fr,
+        Locale::Es,
+        Locale::Pt,
+        Locale::Ms,
+        Locale::Id,
+        Locale::Ar,
+    ];
+
+    /// The locale for a BCP 47 tag such as `pt-BR` or `ar`, by its language; English when the
+    /// widget does not speak it.
+    ///
+    /// ```
+    /// use phone_otp::i18n::Locale;
+    /// assert_eq!(Locale::from_tag("pt-BR"), Locale::Pt);
+    /// assert_eq!(Locale::from_tag("zh-Hant"), Locale::En);
+    /// ```
+    pub fn from_tag(tag: &str) -> Locale {
+        let lang = tag.split(['-', '_']).next().unwrap_or_default();
+        match lang.to_ascii_lowercase().as_str() {
+            "fr" => Locale::Fr,
+            "es" => Locale::Es,
+            "pt" => Locale::Pt,
+            "ms" => Locale::Ms,
+            // "in" is the old code for Indonesian that some Android browsers still send.
+            "id" | "in" => Locale::Id,
+            "ar" => Locale::Ar,
+            _ => Locale::En,
+        }
+    }
+
+    /// The tag for `lang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Fr => "fr",
+            Locale::Es => "es",
+            Locale::Pt => "pt",
+            Locale::Ms => "ms",
+            Locale::Id => "id",
+            Locale::Ar => "ar",
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn rtl(self) -> bool {
+        self == Locale::Ar
+    }
+
+    /// The text for `key`.
+    ///
+    /// ```
+    /// use phone_otp::i18n::{Key, Locale};
+    /// assert_eq!(Locale::Fr.text(Key::SendCode), "Envoyer le code");
+    /// ```
+    pub fn text(self, key: Key) -> &'static str {
+        match self {
+            Locale::En => en::text(key),
+            Locale::Fr => fr::text(key),
+            Locale::Es => es::text(key),
+            Locale::Pt => pt::text(key),
+            Locale::Ms => ms::text(key),
+            Locale::Id => id::text(key),
+            Locale::Ar => ar::text(key),
+        }
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
+        crate::template::fill(self.text(key), args)
+    }
+
+    /// "2 attempts left", "1 attempt left", in this language.
+    pub fn attempts_left(self, n: u32) -> String {
+        match n {
+            1 => self.text(Key::AttemptsLeftOne).to_owned(),
+            n => self.fill(Key::AttemptsLeft, &[("n", &n.to_string())]),
+        }
+    }
+}
 
 /// A text the widget shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,34 +183,6 @@ pub enum Key {
     BadPhone,
     CodeRefused,
     Rejected,
-}
-
-/// The text for `key` in English.
-///
-/// ```
-/// use phone_otp::i18n::{text, Key};
-/// assert_eq!(text(Key::SendCode), "Send code");
-/// ```
-pub fn text(key: Key) -> &'static str {
-    en::text(key)
-}
-
-/// `text(key)` with `{name}` placeholders filled in.
-///
-/// ```
-/// use phone_otp::i18n::{fill, Key};
-/// assert_eq!(fill(Key::AttemptsLeft, &[("n", "2")]), "2 attempts left");
-/// ```
-pub fn fill(key: Key, args: &[(&str, &str)]) -> String {
-    crate::template::fill(text(key), args)
-}
-
-/// "2 attempts left", "1 attempt left".
-pub fn attempts_left(n: u32) -> String {
-    match n {
-        1 => text(Key::AttemptsLeftOne).to_owned(),
-        n => fill(Key::AttemptsLeft, &[("n", &n.to_string())]),
-    }
 }
 
 /// A duration as `m:ss`, rounded up so a countdown reaches 0:00 only when time is up.

@@ -3,7 +3,7 @@
 use crate::config::Config;
 use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
 use crate::flow::{self, Effect, Event, Notice, Phase, State};
-use crate::i18n::{self, Key};
+use crate::i18n::{self, Key, Locale};
 use crate::time::Millis;
 use crate::transport::Transport;
 use leptos::html;
@@ -109,31 +109,27 @@ fn focus_later(element: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static)
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
-fn notice_text(notice: &Notice, now: Millis) -> String {
+fn notice_text(lang: Locale, notice: &Notice, now: Millis) -> String {
     match notice {
         Notice::WrongCode {
             attempts_remaining: Some(n),
-        } => format!(
-            "{} {}.",
-            i18n::text(Key::WrongCode),
-            i18n::attempts_left(*n)
-        ),
-        Notice::WrongCode { .. } => i18n::text(Key::WrongCode).to_owned(),
-        Notice::CodeRefused => i18n::text(Key::CodeRefused).to_owned(),
-        Notice::BadPhone => i18n::text(Key::BadPhone).to_owned(),
+        } => format!("{} {}.", lang.text(Key::WrongCode), lang.attempts_left(*n)),
+        Notice::WrongCode { .. } => lang.text(Key::WrongCode).to_owned(),
+        Notice::CodeRefused => lang.text(Key::CodeRefused).to_owned(),
+        Notice::BadPhone => lang.text(Key::BadPhone).to_owned(),
         Notice::RateLimited { until: Some(t) } if *t > now => {
-            i18n::fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
+            lang.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
         }
-        Notice::RateLimited { .. } => i18n::text(Key::RateLimitedLater).to_owned(),
+        Notice::RateLimited { .. } => lang.text(Key::RateLimitedLater).to_owned(),
         // The backend's own words are shown as text, never as markup.
         Notice::Rejected {
             message: Some(message),
-        } => format!("{} {message}", i18n::text(Key::Rejected)),
-        Notice::Rejected { message: None } => i18n::text(Key::Rejected).to_owned(),
-        Notice::Network => i18n::text(Key::Network).to_owned(),
-        Notice::Timeout => i18n::text(Key::Timeout).to_owned(),
-        Notice::Offline => i18n::text(Key::Offline).to_owned(),
-        Notice::Server => i18n::text(Key::Server).to_owned(),
+        } => format!("{} {message}", lang.text(Key::Rejected)),
+        Notice::Rejected { message: None } => lang.text(Key::Rejected).to_owned(),
+        Notice::Network => lang.text(Key::Network).to_owned(),
+        Notice::Timeout => lang.text(Key::Timeout).to_owned(),
+        Notice::Offline => lang.text(Key::Offline).to_owned(),
+        Notice::Server => lang.text(Key::Server).to_owned(),
     }
 }
 
@@ -173,6 +169,14 @@ pub fn PhoneOtp(
     endpoint: Option<String>,
 ) -> impl IntoView {
     let config = config.unwrap_or_default();
+    // The `locale` option, else the browser's language, else English.
+    let lang = Locale::from_tag(
+        &config
+            .locale
+            .clone()
+            .or_else(|| web_sys::window()?.navigator().language())
+            .unwrap_or_default(),
+    );
     let ctx = Ctx {
         state: RwSignal::new(State::new(config.settings)),
         transport: StoredValue::new(Transport {
@@ -211,7 +215,7 @@ pub fn PhoneOtp(
         state.with(|s| {
             s.notice
                 .as_ref()
-                .map(|n| notice_text(n, clock.get()))
+                .map(|n| notice_text(lang, n, clock.get()))
                 .unwrap_or_default()
         })
     };
@@ -234,8 +238,8 @@ pub fn PhoneOtp(
         move || {
             view! {
                 <div class="step" part="phone-step">
-                    <label for=phone_id.clone()>{i18n::text(Key::PhoneLabel)}</label>
-                    <p class="hint" id=format!("{phone_id}-hint")>{i18n::text(Key::PhoneHint)}</p>
+                    <label for=phone_id.clone()>{lang.text(Key::PhoneLabel)}</label>
+                    <p class="hint" id=format!("{phone_id}-hint")>{lang.text(Key::PhoneHint)}</p>
                     <input
                         id=phone_id.clone()
                         node_ref=ctx.phone_ref
@@ -255,7 +259,7 @@ pub fn PhoneOtp(
                         aria-disabled=move || (!state.with(|s| s.can_send(clock.get()))).to_string()
                         on:click=move |_| send()
                     >
-                        {move || i18n::text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
+                        {move || lang.text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
                     </button>
                 </div>
             }
@@ -267,7 +271,7 @@ pub fn PhoneOtp(
         move || {
             let label = move || {
                 state.with(|s| {
-                    i18n::fill(
+                    lang.fill(
                         Key::CodeLabel,
                         &[("n", &s.code_length().to_string()), ("phone", &s.phone)],
                     )
@@ -276,12 +280,12 @@ pub fn PhoneOtp(
             let expires = move || {
                 let left =
                     state.with(|s| s.session.as_ref().and_then(|x| x.expires_at))? - clock.get();
-                Some(i18n::fill(Key::ExpiresIn, &[("time", &i18n::clock(left))]))
+                Some(lang.fill(Key::ExpiresIn, &[("time", &i18n::clock(left))]))
             };
             let resend_wait = move || {
                 let until = state.with(|s| s.send_blocked_until)?;
                 let left = until - clock.get();
-                (left > 0).then(|| i18n::fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
+                (left > 0).then(|| lang.fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
             };
             view! {
                 <div class="step" part="code-step">
@@ -308,7 +312,7 @@ pub fn PhoneOtp(
                         aria-disabled=move || state.with(|s| s.busy()).to_string()
                         on:click=move |_| ctx.dispatch(Event::Verify)
                     >
-                        {move || i18n::text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
+                        {move || lang.text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
                     </button>
                     <p class="timer" part="expiry">{expires}</p>
                     <div class="row">
@@ -316,17 +320,17 @@ pub fn PhoneOtp(
                             Some(wait) => view! { <span class="timer" part="resend-wait">{wait}</span> }.into_any(),
                             None => view! {
                                 <button type="button" class="link" part="button resend" on:click=move |_| send()>
-                                    {i18n::text(Key::Resend)}
+                                    {lang.text(Key::Resend)}
                                 </button>
                                 {state.with_untracked(|s| s.settings.voice).then(|| view! {
                                     <button type="button" class="link" part="button call-me" on:click=move |_| ctx.dispatch(Event::Send(Channel::Voice))>
-                                        {i18n::text(Key::CallMe)}
+                                        {lang.text(Key::CallMe)}
                                     </button>
                                 })}
                             }.into_any(),
                         }}
                         <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
-                            {i18n::text(Key::ChangeNumber)}
+                            {lang.text(Key::ChangeNumber)}
                         </button>
                     </div>
                 </div>
@@ -346,14 +350,14 @@ pub fn PhoneOtp(
                     tabindex="-1"
                     node_ref=ctx.message_ref
                 >
-                    {i18n::text(key)}
+                    {lang.text(key)}
                 </p>
                 {(!verified).then(|| view! {
                     <button type="button" part="button new-code" on:click=move |_| send()>
-                        {i18n::text(Key::NewCode)}
+                        {lang.text(Key::NewCode)}
                     </button>
                     <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
-                        {i18n::text(Key::ChangeNumber)}
+                        {lang.text(Key::ChangeNumber)}
                     </button>
                 })}
             </div>
@@ -361,7 +365,13 @@ pub fn PhoneOtp(
     };
 
     view! {
-        <div class="phone-otp" part="root" data-state=move || phase.get().name()>
+        <div
+            class="phone-otp"
+            part="root"
+            lang=lang.tag()
+            dir=if lang.rtl() { "rtl" } else { "ltr" }
+            data-state=move || phase.get().name()
+        >
             {move || {
                 let step = step.get();
                 // Untracked: the step's own signals update its parts in place; only a new step

@@ -17,7 +17,11 @@ let server, browser;
 before(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startServer({
-    dist: distWithPages({ "voice.html": 'endpoint="/api" channels="sms,voice" resend-after="1"' }),
+    dist: distWithPages({
+      "voice.html": 'endpoint="/api" channels="sms,voice" resend-after="1"',
+      "ar.html": 'endpoint="/api" locale="ar"',
+      "fr.html": 'endpoint="/api" locale="fr-FR"',
+    }),
   });
   browser = await launch();
 });
@@ -205,5 +209,23 @@ test("voice fallback after the first resend wait", async () => {
   const voice = (await server.outbox()).filter((m) => m.phone === phone && m.channel === "voice");
   assert.equal(voice.length, 1);
   await check(page, "voice-offered");
+  await page.close();
+});
+
+test("translated: French, and Arabic right to left", async () => {
+  let page = await open("/fr.html");
+  await page.getByLabel("Numéro de téléphone").fill(freshPhone());
+  await page.getByRole("button", { name: "Envoyer le code" }).click();
+  await page.getByText(/Le code expire dans/).waitFor();
+  await check(page, "code-sent-fr");
+  await page.close();
+
+  page = await open("/ar.html");
+  assert.equal(await page.locator(".phone-otp").getAttribute("dir"), "rtl");
+  assert.equal(await page.locator(".phone-otp").getAttribute("lang"), "ar");
+  await page.getByLabel("رقم الهاتف").fill("12345");
+  await page.getByRole("button", { name: "أرسل الرمز" }).click();
+  await page.locator("[part=notice]").getByText("رمز الدولة").waitFor();
+  await check(page, "entry-invalid-number-ar");
   await page.close();
 });

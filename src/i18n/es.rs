@@ -1,0 +1,44 @@
+//! Spanish.
+
+use super::Key;
+
+pub(super) fn text(key: Key) -> &'static str {
+    match key {
+        Key::PhoneLabel => "Número de teléfono",
+        Key::PhoneHint => "Con el prefijo del país, por ejemplo +34 612 34 56 78",
+        Key::SendCode => "Enviar código",
+        Key::Sending => "Enviando…",
+        Key::CodeLabel => "Introduce el código de {n} dígitos enviado al {phone}",
+        Key::Verify => "Verificar",
+        Key::Verifying => "Comprobando el código…",
+        Key::Verified => "Tu número de teléfono está verificado.",
+        Key::WrongCode => "Ese código no es correcto.",
+        Key::AttemptsLeftOne => "Queda 1 intento",
+        Key::AttemptsLeft => "Quedan {n} intentos",
+        Key::Expired => "Este código ha caducado. Solicita un código nuevo para continuar.",
+        Key::Locked => {
+            "Demasiados códigos incorrectos. Solicita un código nuevo para volver a intentarlo."
+        }
+        Key::AlreadyUsed => "Este código ya se ha usado. Solicita un código nuevo para continuar.",
+        Key::NotFound => {
+            "No se encontró esta verificación. Solicita un código nuevo para continuar."
+        }
+        Key::NewCode => "Enviar un código nuevo",
+        Key::Resend => "Reenviar código",
+        Key::ResendIn => "Reenviar código en {time}",
+        Key::ExpiresIn => "El código caduca en {time}",
+        Key::ChangeNumber => "Cambiar número",
+        Key::CallMe => "Prefiero una llamada",
+        Key::RateLimited => "Demasiadas solicitudes. Inténtalo de nuevo en {time}.",
+        Key::RateLimitedLater => "Demasiadas solicitudes. Inténtalo más tarde.",
+        Key::Network => {
+            "No se pudo conectar con el servidor. Comprueba tu conexión e inténtalo de nuevo."
+        }
+        Key::Timeout => "El servidor tardó demasiado en responder. Inténtalo de nuevo.",
+        Key::Offline => "No tienes conexión. Conéctate a internet e inténtalo de nuevo.",
+        Key::Server => "Algo salió mal por nuestra parte. Inténtalo de nuevo.",
+        Key::BadPhone => "Introduce el número con el prefijo del país, empezando por +.",
+        Key::CodeRefused => "El código solo tiene dígitos.",
+        Key::Rejected => "Este número no puede recibir un código.",
+    }
+}

@@ -1,0 +1,40 @@
+//! French.
+
+use super::Key;
+
+pub(super) fn text(key: Key) -> &'static str {
+    match key {
+        Key::PhoneLabel => "Numéro de téléphone",
+        Key::PhoneHint => "Avec l’indicatif du pays, par exemple +33 6 12 34 56 78",
+        Key::SendCode => "Envoyer le code",
+        Key::Sending => "Envoi…",
+        Key::CodeLabel => "Saisissez le code à {n} chiffres envoyé au {phone}",
+        Key::Verify => "Vérifier",
+        Key::Verifying => "Vérification du code…",
+        Key::Verified => "Votre numéro de téléphone est vérifié.",
+        Key::WrongCode => "Ce code n’est pas correct.",
+        Key::AttemptsLeftOne => "1 tentative restante",
+        Key::AttemptsLeft => "{n} tentatives restantes",
+        Key::Expired => "Ce code a expiré. Demandez un nouveau code pour continuer.",
+        Key::Locked => "Trop de codes erronés. Demandez un nouveau code pour réessayer.",
+        Key::AlreadyUsed => "Ce code a déjà été utilisé. Demandez un nouveau code pour continuer.",
+        Key::NotFound => {
+            "Cette vérification est introuvable. Demandez un nouveau code pour continuer."
+        }
+        Key::NewCode => "Recevoir un nouveau code",
+        Key::Resend => "Renvoyer le code",
+        Key::ResendIn => "Renvoyer le code dans {time}",
+        Key::ExpiresIn => "Le code expire dans {time}",
+        Key::ChangeNumber => "Changer de numéro",
+        Key::CallMe => "M’appeler plutôt",
+        Key::RateLimited => "Trop de demandes. Réessayez dans {time}.",
+        Key::RateLimitedLater => "Trop de demandes. Réessayez plus tard.",
+        Key::Network => "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
+        Key::Timeout => "Le serveur a mis trop de temps à répondre. Réessayez.",
+        Key::Offline => "Vous êtes hors ligne. Connectez-vous à Internet et réessayez.",
+        Key::Server => "Une erreur s’est produite de notre côté. Réessayez.",
+        Key::BadPhone => "Saisissez le numéro avec l’indicatif du pays, en commençant par +.",
+        Key::CodeRefused => "Le code ne contient que des chiffres.",
+        Key::Rejected => "Ce numéro ne peut pas recevoir de code.",
+    }
+}
