@@ -25,7 +25,8 @@ fn num(s: &str) -> Option<i64> {
 }
 
 fn to_millis(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> Option<Millis> {
-    let valid = (1..=12).contains(&mo)
+    let valid = (0..=9999).contains(&y)
+        && (1..=12).contains(&mo)
         && (1..=31).contains(&d)
         && (0..24).contains(&h)
         && (0..60).contains(&mi)
@@ -71,7 +72,8 @@ pub fn parse_rfc3339(s: &str) -> Option<Millis> {
                 _ => return None,
             };
             let (oh, om) = zone.get(1..)?.split_once(':')?;
-            sign * (num(oh)? * 60 + num(om)?)
+            let (oh, om) = (num(oh).filter(|h| *h < 24)?, num(om).filter(|m| *m < 60)?);
+            sign * (oh * 60 + om)
         }
     };
     Some(to_millis(y, mo, d, h, mi, sec)? + ms - offset_min * 60_000)

@@ -82,7 +82,7 @@ impl HttpResponse {
         self.header("date")
             .and_then(time::parse_http_date)
             // Date has one-second resolution; smaller differences are noise.
-            .map(|server| server - now)
+            .map(|server| server.saturating_sub(now))
             .filter(|skew| skew.abs() > 2_000)
             .unwrap_or(0)
     }
@@ -92,7 +92,7 @@ impl HttpResponse {
         value
             .as_str()
             .and_then(time::parse_rfc3339)
-            .map(|t| t - self.clock_skew(now))
+            .map(|t| t.saturating_sub(self.clock_skew(now)))
     }
 
     /// When a 429 or 503 allows the next try, from `Retry-After`.
@@ -100,7 +100,8 @@ impl HttpResponse {
         // Seconds count from now; a date is on the server's clock. Shifting `now` onto the
         // server's clock and back handles both.
         let skew = self.clock_skew(now);
-        time::retry_after(self.header("retry-after")?, now + skew).map(|t| t - skew)
+        time::retry_after(self.header("retry-after")?, now.saturating_add(skew))
+            .map(|t| t.saturating_sub(skew))
     }
 }
 

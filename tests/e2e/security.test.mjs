@@ -1,0 +1,116 @@
+// Security checks over HTTP against the devserver, and hostile backends against the widget.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { startServer, launch, openPage, freshPhone } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+beforeEach(async () => {
+  await fetch(`${server.url}/__dev/faults`, { method: "DELETE" });
+});
+
+const post = (p, body) =>
+  fetch(`${server.url}/api${p}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+async function start() {
+  const phone = freshPhone();
+  const { id } = await (await post("/send", { phone })).json();
+  return { id, code: await server.codeFor(phone) };
+}
+
+test("50 parallel verifies of the right code: exactly one success", async () => {
+  const { id, code } = await start();
+  const answers = await Promise.all(Array.from({ length: 50 }, () => post("/verify", { id, code })));
+  const ok = answers.filter((r) => r.status === 200).length;
+  assert.equal(ok, 1);
+  assert.equal(answers.filter((r) => r.status === 409).length, 49);
+});
+
+test("parallel wrong guesses cannot pass the attempt limit", async () => {
+  const { id, code } = await start();
+  const wrong = code === "000000" ? "111111" : "000000";
+  const answers = await Promise.all(Array.from({ length: 30 }, () => post("/verify", { id, code: wrong })));
+  assert.equal(answers.filter((r) => r.status === 400).length, 3);
+  assert.equal(answers.filter((r) => r.status === 423).length, 27);
+  // And the right code no longer works.
+  assert.equal((await post("/verify", { id, code })).status, 423);
+});
+
+test("a code from one verification fails on another", async () => {
+  const a = await start();
+  const b = await start();
+  if (a.code !== b.code) assert.equal((await post("/verify", { id: b.id, code: a.code })).status, 400);
+  assert.equal((await post("/verify", { id: b.id, code: b.code })).status, 200);
+});
+
+test("form posts and text bodies are refused", async () => {
+  for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
+    const res = await fetch(`${server.url}/api/send`, {
+      method: "POST",
+      headers: { "content-type": type },
+      body: "phone=%2B60182258491",
+    });
+    assert.equal(res.status, 415, type);
+  }
+});
+
+test("backend messages with markup are shown as text", async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const hostile = '<img src=x onerror="window.__owned=1"><script>window.__owned=1</script>';
+  await fault({ path: "/api/send", status: 400, body: JSON.stringify({ status: "x", message: hostile }) });
+  await page.getByLabel("Phone number").fill(freshPhone());
+  await page.getByRole("button", { name: "Send code" }).click();
+  const notice = page.locator("[part=notice]");
+  await notice.getByText("This number cannot get a code.").waitFor();
+  assert.equal(await notice.locator("img, script").count(), 0);
+  assert.ok((await notice.textContent()).includes("<img src=x"));
+  assert.equal(await page.evaluate(() => window.__owned), undefined);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a 1 MB body, a body that is not JSON and JSON of the wrong shape end in a clear error", async () => {
+  for (const body of ["x".repeat(1024 * 1024), "<html>oops</html>", '{"id": 42, "status": ["pending"]}', "[]"]) {
+    const { page } = await openPage(browser, server.url);
+    const phone = freshPhone();
+    await fault({ path: "/api/send", body });
+    await page.getByLabel("Phone number").fill(phone);
+    await page.getByRole("button", { name: "Send code" }).click();
+    await page.locator("[part=notice]").getByText("Something went wrong").waitFor();
+    assert.equal(await page.getByLabel("Phone number").inputValue(), phone);
+    await page.close();
+  }
+});
+
+test("the built bundle holds no key-like secret and no Bearer token", () => {
+  const dist = process.env.PHONE_OTP_DIST ?? path.resolve("dist");
+  for (const name of readdirSync(dist)) {
+    if (!/\.(js|wasm|css|html)$/.test(name)) continue;
+    const text = readFileSync(path.join(dist, name)).toString("latin1");
+    assert.ok(!/Bearer\s+[A-Za-z0-9._-]{8,}/.test(text), `${name} has a Bearer token`);
+    assert.ok(!/\b(sk|pk|rk)_(live|test)_[A-Za-z0-9]{8,}/.test(text), `${name} has an API key`);
+    assert.ok(!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text), `${name} has a private key`);
+    assert.ok(!/x-api-key/i.test(text), `${name} mentions x-api-key`);
+  }
+});
+
+async function fault(f) {
+  await fetch(`${server.url}/__dev/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(f),
+  });
+}
