@@ -108,7 +108,7 @@ impl Default for Settings {
 }
 
 /// The whole state of one widget.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub phase: Phase,
     /// The phone number as typed.
@@ -122,6 +122,8 @@ pub struct State {
     /// No send before this moment (a resend wait or a 429).
     pub send_blocked_until: Option<Millis>,
     pub settings: Settings,
+    /// The backend's success body, once verified, for the host page.
+    pub result: Option<crate::json::Json>,
 }
 
 /// What happens to the flow.
@@ -406,7 +408,10 @@ fn verified(s: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
         fx.push(Effect::FocusMessage);
     };
     match outcome {
-        Outcome::Approved(_) => end(s, Phase::Verified, fx),
+        Outcome::Approved(body) => {
+            s.result = Some(body);
+            end(s, Phase::Verified, fx)
+        }
         Outcome::Invalid { attempts_remaining } => {
             let known = s.attempts_remaining();
             // Never trust a count that rises; without a count, one attempt was used.

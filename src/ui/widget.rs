@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
+use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Notice, Phase, State};
 use crate::i18n::{self, Key, Locale};
 use crate::time::Millis;
@@ -21,6 +22,8 @@ struct Ctx {
     state: RwSignal<State>,
     transport: StoredValue<Transport>,
     backend: StoredValue<Backend>,
+    lang: Locale,
+    on_event: Option<Callback<(WidgetEvent, String)>>,
     phone_ref: NodeRef<html::Input>,
     code_ref: NodeRef<html::Input>,
     message_ref: NodeRef<html::P>,
@@ -35,6 +38,16 @@ impl Ctx {
         };
         let (next, effects) = flow::step(&current, event, now());
         if next != current {
+            if let Some(on_event) = self.on_event {
+                let message = next
+                    .notice
+                    .as_ref()
+                    .map(|n| notice_text(self.lang, n, now()))
+                    .unwrap_or_default();
+                for e in events(&current, &next) {
+                    on_event.run((e, message.clone()));
+                }
+            }
             self.state.set(next);
         }
         for effect in effects {
@@ -167,6 +180,10 @@ pub fn PhoneOtp(
     /// Base URL of the backend; overrides `config.endpoint`.
     #[prop(into, optional)]
     endpoint: Option<String>,
+    /// Called with each [`WidgetEvent`] and the message on screen (empty if none): sent,
+    /// verified, failed, expired, error and every change of step.
+    #[prop(into, optional)]
+    on_event: Option<Callback<(WidgetEvent, String)>>,
 ) -> impl IntoView {
     let config = config.unwrap_or_default();
     // The `locale` option, else the browser's language, else English.
@@ -186,6 +203,8 @@ pub fn PhoneOtp(
             headers: config.request_headers,
         }),
         backend: StoredValue::new(config.backend),
+        lang,
+        on_event,
         phone_ref: NodeRef::new(),
         code_ref: NodeRef::new(),
         message_ref: NodeRef::new(),

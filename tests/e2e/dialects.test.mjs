@@ -67,7 +67,7 @@ for (const [dialect, { countsAttempts }] of Object.entries(DIALECTS)) {
       for (const wrong of wrongCodes(code).slice(0, 4)) {
         if (await page.locator(".phone-otp[data-state=locked]").count()) break;
         await codeInput(page).fill(wrong);
-        await page.waitForFunction(() => document.querySelector(".phone-otp")?.dataset.state !== "verifying");
+        await page.waitForFunction(() => document.querySelector("phone-otp")?.state !== "verifying");
       }
       await state(page, "locked");
       await page.getByRole("button", { name: "Send a new code" }).waitFor();

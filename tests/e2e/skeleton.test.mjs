@@ -28,7 +28,7 @@ test("a typed number gets a code, and the code verifies", async () => {
   await page.locator(".phone-otp[data-state=verified]").waitFor();
   assert.match(await page.locator("[part~=message]").textContent(), /verified/);
   // Focus moved to the result so screen readers read it.
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("part")), "message verified");
+  assert.equal(await page.evaluate(() => document.querySelector("phone-otp")?.shadowRoot?.activeElement?.getAttribute("part")), "message verified");
   // The demo's phone panel shows the code too.
   await page.locator(`#outbox li[data-code="${code}"]`).waitFor();
   assert.deepEqual(errors, []);

@@ -104,7 +104,7 @@ test("code sent: focus in the code field, countdowns shown", async () => {
   await toCodeStep(page);
   await page.getByText(/Code expires in (9:59|10:00)/).waitFor();
   await page.getByText(/Resend code in 0:(29|30)/).waitFor();
-  await page.waitForFunction(() => document.activeElement?.getAttribute("autocomplete") === "one-time-code");
+  await page.waitForFunction(() => document.querySelector("phone-otp")?.shadowRoot?.activeElement?.getAttribute("autocomplete") === "one-time-code");
   await check(page, "code-sent");
   await page.close();
 });
@@ -137,7 +137,7 @@ test("verified: focus on the message", async () => {
   const { code } = await toCodeStep(page);
   await codeInput(page).fill(` ${code.slice(0, 3)}-${code.slice(3)} `);
   await stateIs(page, "verified");
-  await page.waitForFunction(() => document.activeElement?.classList.contains("message"));
+  await page.waitForFunction(() => document.querySelector("phone-otp")?.shadowRoot?.activeElement?.classList.contains("message"));
   await check(page, "verified");
   await page.close();
 });
@@ -147,7 +147,7 @@ test("expired at zero offers a new code, and the new code works", async () => {
   await toCodeStep(page);
   await advance(page, 601);
   await stateIs(page, "expired");
-  await page.waitForFunction(() => document.activeElement?.classList.contains("message"));
+  await page.waitForFunction(() => document.querySelector("phone-otp")?.shadowRoot?.activeElement?.classList.contains("message"));
   await check(page, "expired");
   await page.getByRole("button", { name: "Send a new code" }).click();
   await codeInput(page).waitFor();
@@ -159,7 +159,7 @@ test("locked after the last attempt", async () => {
   const { code } = await toCodeStep(page);
   for (const wrong of ["000000", "111111", "222222", "333333"].filter((c) => c !== code).slice(0, 3)) {
     await codeInput(page).fill(wrong);
-    await page.waitForFunction(() => document.querySelector(".phone-otp")?.dataset.state !== "verifying");
+    await page.waitForFunction(() => document.querySelector("phone-otp")?.state !== "verifying");
   }
   await stateIs(page, "locked");
   await check(page, "locked");
@@ -205,7 +205,7 @@ test("voice fallback after the first resend wait", async () => {
   const { phone } = await toCodeStep(page);
   await advance(page, 31);
   await page.getByRole("button", { name: "Call me instead" }).click();
-  await page.waitForFunction(() => document.querySelector(".phone-otp")?.dataset.state === "code-sent");
+  await page.waitForFunction(() => document.querySelector("phone-otp")?.state === "code-sent");
   const voice = (await server.outbox()).filter((m) => m.phone === phone && m.channel === "voice");
   assert.equal(voice.length, 1);
   await check(page, "voice-offered");

@@ -1,0 +1,93 @@
+//! The browser entry points behind the `<phone-otp>` custom element (defined in
+//! `www/phone-otp.js`): mount the widget for a host element configured by its attributes, and
+//! turn widget events into `phone-otp:*` DOM events on the host.
+
+use crate::config::{headers_from_json, Config};
+use crate::events::WidgetEvent;
+use crate::json::Json;
+use crate::ui::PhoneOtp;
+use js_sys::{Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+/// A mounted widget. Freeing it (`free()` from JS) unmounts the widget and releases everything it
+/// holds: DOM nodes, timers, listeners, signals.
+#[wasm_bindgen]
+pub struct Mounted {
+    _handle: Box<dyn std::any::Any>,
+}
+
+/// Mounts the widget into `parent` (inside the host's shadow root), configured by the host's
+/// attributes; events are dispatched on `host`.
+#[wasm_bindgen]
+pub fn mount(parent: HtmlElement, host: HtmlElement) -> Mounted {
+    let mut config = Config::from_attributes(|name| host.get_attribute(name));
+    if let Some(json) = host
+        .get_attribute("request-headers")
+        .and_then(|text| crate::transport::parse(&text))
+    {
+        config.request_headers = headers_from_json(&json);
+    }
+    let dialect = config.backend.dialect.name();
+    let on_event = Callback::new(move |(event, message): (WidgetEvent, String)| {
+        dispatch(&host, &event, dialect, &message);
+    });
+    let handle = leptos::mount::mount_to(parent, move || view! { <PhoneOtp config on_event /> });
+    Mounted {
+        _handle: Box::new(handle),
+    }
+}
+
+fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+}
+
+fn to_js(json: &Json) -> JsValue {
+    js_sys::JSON::parse(&json.to_string()).unwrap_or(JsValue::NULL)
+}
+
+fn dispatch(host: &HtmlElement, event: &WidgetEvent, dialect: &str, message: &str) {
+    let detail = Object::new();
+    match event {
+        WidgetEvent::State(state) => set(&detail, "state", *state),
+        WidgetEvent::Sent { phone, id } => {
+            set(&detail, "phone", phone.as_str());
+            set(&detail, "id", id.as_str());
+        }
+        WidgetEvent::Verified {
+            phone,
+            id,
+            response,
+        } => {
+            set(&detail, "phone", phone.as_str());
+            set(&detail, "id", id.as_str());
+            set(&detail, "dialect", dialect);
+            set(&detail, "response", to_js(response));
+        }
+        WidgetEvent::Failed {
+            reason,
+            attempts_remaining,
+        } => {
+            set(&detail, "reason", *reason);
+            set(
+                &detail,
+                "attemptsRemaining",
+                attempts_remaining.map_or(JsValue::NULL, JsValue::from),
+            );
+        }
+        WidgetEvent::Expired => {}
+        WidgetEvent::Error { kind } => {
+            set(&detail, "kind", *kind);
+            set(&detail, "message", message);
+        }
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    let name = format!("phone-otp:{}", event.name());
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict(&name, &init) {
+        let _ = host.dispatch_event(&e);
+    }
+}
