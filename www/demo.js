@@ -30,6 +30,12 @@ async function poll() {
 
 // Trunk puts this script in <head>: start once the page exists.
 document.addEventListener("DOMContentLoaded", () => {
+  // The demo has no server-side signup: show what the form would submit.
+  const form = document.getElementById("signup");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    document.getElementById("submitted").textContent = JSON.stringify(Object.fromEntries(new FormData(form)));
+  });
   list = document.getElementById("outbox");
   poll();
   setInterval(poll, 1000);

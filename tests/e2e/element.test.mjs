@@ -1,0 +1,111 @@
+// The <phone-otp> element as a page uses it: the script-tag example (no build step), its events,
+// its form value and validity, moves and removal.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, freshPhone } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const codeInput = (page) => page.locator("input[autocomplete=one-time-code]");
+
+test("the script-tag example verifies, and its form submits the verified number", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/examples/signup.html`);
+  const events = [];
+  await page.exposeFunction("record", (e) => events.push(e));
+  await page.evaluate(() => {
+    for (const n of ["state", "sent", "verified", "failed", "expired", "error"]) {
+      document.addEventListener(`phone-otp:${n}`, (e) => window.record({ name: n, detail: e.detail }));
+    }
+  });
+  await page.getByLabel("Email").fill("ada@example.com");
+
+  // Required: the form refuses to submit before the phone is verified, and says why.
+  await page.getByRole("button", { name: "Sign up" }).click();
+  assert.equal(await page.locator("#submitted").textContent(), "");
+  const validity = await page.evaluate(() => {
+    const el = document.querySelector("phone-otp");
+    return { valid: el.checkValidity(), message: el.validationMessage, state: el.state, phone: el.phone };
+  });
+  assert.deepEqual(validity, { valid: false, message: "Verify your phone number first.", state: "entry", phone: null });
+
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).waitFor();
+  const code = await server.codeFor(phone);
+  await codeInput(page).fill(code === "000000" ? "111111" : "000000");
+  await page.getByText("2 attempts left").waitFor();
+  await codeInput(page).fill(code);
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
+
+  const verified = await page.evaluate(() => document.querySelector("phone-otp").verified);
+  assert.equal(verified.phone, phone);
+  assert.equal(verified.dialect, "native");
+  assert.equal(verified.response.status, "approved");
+
+  await page.getByRole("button", { name: "Sign up" }).click();
+  const submitted = JSON.parse(await page.locator("#submitted").textContent());
+  assert.equal(submitted.phone, phone);
+  assert.equal(submitted["phone-id"], verified.id);
+  assert.equal(submitted.email, "ada@example.com");
+
+  const names = events.map((e) => e.name);
+  for (const n of ["sent", "failed", "verified"]) assert.ok(names.includes(n), `no phone-otp:${n} in ${names}`);
+  assert.deepEqual(events.find((e) => e.name === "failed").detail, { reason: "invalid", attemptsRemaining: 2 });
+  assert.deepEqual(
+    events.filter((e) => e.name === "state").map((e) => e.detail.state),
+    ["sending", "code-sent", "verifying", "code-sent", "verifying", "verified"],
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the demo page's form submits the verified number too", async () => {
+  const { page } = await openPage(browser, server.url);
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).fill(await server.codeFor(phone));
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
+  await page.getByRole("button", { name: "Sign up" }).click();
+  assert.equal(JSON.parse(await page.locator("#submitted").textContent()).phone, phone);
+  await page.close();
+});
+
+test("moved in the page it keeps its step; removed it frees everything; reset starts over", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/examples/signup.html`);
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).waitFor();
+  await page.evaluate(() => document.body.append(document.querySelector("phone-otp")));
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.querySelector("phone-otp").state), "code-sent");
+  await codeInput(page).waitFor();
+
+  await page.evaluate(() => document.querySelector("phone-otp").reset());
+  await page.getByLabel("Phone number").waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector("phone-otp").state), "entry");
+
+  await page.evaluate(() => document.querySelector("phone-otp").remove());
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator("input").count(), 1); // the email field only
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a changed attribute applies: the locale switches", async () => {
+  const { page } = await openPage(browser, `${server.url}/examples/signup.html`);
+  await page.getByLabel("Phone number").waitFor();
+  await page.evaluate(() => document.querySelector("phone-otp").setAttribute("locale", "es"));
+  await page.getByLabel("Número de teléfono").waitFor();
+  await page.close();
+});
