@@ -7,7 +7,7 @@ import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE !== "release" || !dir) process.exit(0);
-for (const name of ["phone-otp.js", "wasm/phone-otp.js"]) {
+for (const name of ["phone-otp.js", "element.js", "wasm/phone-otp.js"]) {
   const file = path.join(dir, name);
   const { code } = await minify(readFileSync(file, "utf8"), {
     module: true,

@@ -1,0 +1,179 @@
+// The <phone-otp> custom element and the no-element mount(), without side effects: importing
+// this module defines nothing. phone-otp.js (the script tag) and index.js (the npm package) call
+// define(). The wasm and the CSS are found beside this file (the literal `new URL(…,
+// import.meta.url)` form is what bundlers such as Vite follow to ship them).
+import init, { mount as mountWasm } from "./wasm/phone-otp.js";
+
+const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
+const CSS_URL = new URL("./phone-otp.css", import.meta.url);
+let ready;
+/** Loads the wasm once. */
+export function load() {
+  ready ??= init({ module_or_path: WASM_URL });
+  return ready;
+}
+
+/** Attributes that configure the widget; a change remounts it with the new configuration. */
+const CONFIG = [
+  "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
+  "gateway", "user-id", "send-path", "verify-path", "code-length", "channels", "locale",
+  "resend-after", "expires-after", "timeout", "credentials", "request-headers",
+];
+
+export class PhoneOtpElement extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = [...CONFIG, "disabled"];
+
+  #internals = this.attachInternals();
+  #root = this.attachShadow({ mode: "open", delegatesFocus: true });
+  #container = null;
+  #mounted = null;
+  #leaving = 0;
+  #state = "entry";
+  #verified = null;
+
+  constructor() {
+    super();
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = CSS_URL.href;
+    this.#root.append(css);
+    for (const name of ["state", "verified", "failed", "expired", "sent", "error"]) {
+      this.addEventListener(`phone-otp:${name}`, (e) => this.#heard(name, e.detail));
+    }
+  }
+
+  /** The current step: entry, sending, code-sent, verifying, verified, expired, locked, … */
+  get state() { return this.#state; }
+  /** The verified number in E.164, or null. */
+  get phone() { return this.#verified?.phone ?? null; }
+  /** The verification ({ phone, id, dialect, response }) once verified, else null. */
+  get verified() { return this.#verified; }
+  get form() { return this.#internals.form; }
+  get name() { return this.getAttribute("name"); }
+  get validity() { return this.#internals.validity; }
+  get validationMessage() { return this.#internals.validationMessage; }
+  checkValidity() { return this.#internals.checkValidity(); }
+  reportValidity() { return this.#internals.reportValidity(); }
+
+  /** Back to an empty phone step, forgetting the verification. */
+  reset() {
+    this.#unmount();
+    this.#verified = null;
+    this.#state = "entry";
+    this.#syncForm();
+    if (this.isConnected) this.#mount();
+  }
+
+  focus(options) {
+    this.#root.querySelector("input, button")?.focus(options);
+  }
+
+  async connectedCallback() {
+    // Moved in the DOM: disconnected and connected in the same task; keep everything.
+    if (this.#leaving) {
+      clearTimeout(this.#leaving);
+      this.#leaving = 0;
+      return;
+    }
+    await load();
+    if (this.isConnected && !this.#mounted) this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#leaving = setTimeout(() => {
+      this.#leaving = 0;
+      this.#unmount();
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === "disabled") {
+      this.#container?.toggleAttribute("inert", after !== null);
+      return;
+    }
+    if (this.#mounted) this.reset();
+  }
+
+  formResetCallback() { this.reset(); }
+  formDisabledCallback(disabled) { this.#container?.toggleAttribute("inert", disabled); }
+
+  #mount() {
+    this.#container = document.createElement("div");
+    this.#container.toggleAttribute("inert", this.hasAttribute("disabled"));
+    this.#root.append(this.#container);
+    this.#mounted = mountWasm(this.#container, this);
+    this.#syncForm();
+  }
+
+  #unmount() {
+    this.#mounted?.free();
+    this.#mounted = null;
+    this.#container?.remove();
+    this.#container = null;
+  }
+
+  #heard(name, detail) {
+    if (name === "state") this.#state = detail.state;
+    if (name === "verified") this.#verified = detail;
+    if (name === "state" || name === "verified") this.#syncForm();
+  }
+
+  /** Form value: the verified number under `name`, the verification id under `name-id`. */
+  #syncForm() {
+    const name = this.getAttribute("name");
+    if (this.#verified && name) {
+      const data = new FormData();
+      data.append(name, this.#verified.phone);
+      data.append(`${name}-id`, this.#verified.id);
+      this.#internals.setFormValue(data);
+    } else {
+      this.#internals.setFormValue(null);
+    }
+    const input = () => this.#root.querySelector("input") ?? undefined;
+    if (this.hasAttribute("required") && !this.#verified) {
+      this.#internals.setValidity({ valueMissing: true }, "Verify your phone number first.", input());
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+}
+
+/** Registers the element as `<phone-otp>` (once; later calls do nothing). */
+export function define() {
+  if (!customElements.get("phone-otp")) customElements.define("phone-otp", PhoneOtpElement);
+}
+
+const ATTRIBUTE = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Mounts the widget into `el` without a custom element: `options` are the attributes in camel
+ * case (`{ endpoint: "/api", dialect: "verifyhq", userId: "u1" }`), events are dispatched on
+ * `el`, and the theme is added to the document once. Returns `{ unmount() }`.
+ */
+export async function mount(el, options = {}) {
+  await load();
+  if (!document.querySelector("link[data-phone-otp-css]")) {
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = CSS_URL.href;
+    css.dataset.phoneOtpCss = "";
+    document.head.append(css);
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const name = ATTRIBUTE(key);
+    if (value === false || value == null) el.removeAttribute(name);
+    else el.setAttribute(name, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  el.classList.add("phone-otp-host");
+  const container = document.createElement("div");
+  el.append(container);
+  const mounted = mountWasm(container, el);
+  return {
+    unmount() {
+      mounted.free();
+      container.remove();
+    },
+  };
+}
