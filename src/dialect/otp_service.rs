@@ -14,16 +14,11 @@ use super::{HttpRequest, HttpResponse, Method, Outcome, SendRequest, Session};
 use crate::json::Json;
 use crate::time::Millis;
 
-/// The send request.
+/// The send request: the native protocol's body at the service's path.
 pub fn send(req: &SendRequest) -> HttpRequest {
     HttpRequest {
-        method: Method::Post,
         path: "/v1/messaging/otp/request".into(),
-        body: Some(Json::object([
-            ("phone", Json::from(req.phone.as_str())),
-            ("channel", Json::from(req.channel.as_str())),
-        ])),
-        retry_safe: true,
+        ..super::native::send(req)
     }
 }
 

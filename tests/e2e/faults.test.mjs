@@ -12,18 +12,8 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-beforeEach(async () => {
-  await fetch(`${server.url}/__dev/faults`, { method: "DELETE" });
-});
+beforeEach(() => server.clearFaults());
 
-async function fault(f) {
-  const res = await fetch(`${server.url}/__dev/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(f),
-  });
-  assert.equal(res.status, 204);
-}
 
 const codeInput = (page) => page.locator("input[autocomplete=one-time-code]");
 const notice = (page) => page.locator("[part=notice]");
@@ -37,7 +27,7 @@ async function typeAndSend(page, phone) {
 test("a 503 on send is retried once and sends exactly one code", async () => {
   const { page } = await openPage(browser, server.url);
   const phone = freshPhone();
-  await fault({ path: "/api/send", status: 503 });
+  await server.fault({ path: "/api/send", status: 503 });
   await typeAndSend(page, phone);
   await codeInput(page).waitFor();
   assert.equal(await sends(phone), 1);
@@ -47,7 +37,7 @@ test("a 503 on send is retried once and sends exactly one code", async () => {
 test("a dropped connection on send is retried with the same idempotency key", async () => {
   const { page } = await openPage(browser, server.url);
   const phone = freshPhone();
-  await fault({ path: "/api/send", drop: true });
+  await server.fault({ path: "/api/send", drop: true });
   await typeAndSend(page, phone);
   await codeInput(page).waitFor();
   assert.equal(await sends(phone), 1);
@@ -57,7 +47,7 @@ test("a dropped connection on send is retried with the same idempotency key", as
 test("a slow backend times out with its own message and keeps the number", async () => {
   const { page } = await openPage(browser, `${server.url}/timeout.html`);
   const phone = freshPhone();
-  await fault({ path: "/api/send", delayMs: 4000, status: 503 });
+  await server.fault({ path: "/api/send", delayMs: 4000, status: 503 });
   await typeAndSend(page, phone);
   await notice(page).getByText("took too long").waitFor({ timeout: 10_000 });
   assert.equal(await page.getByLabel("Phone number").inputValue(), phone);
@@ -67,7 +57,7 @@ test("a slow backend times out with its own message and keeps the number", async
 test("a malformed body gives a clear error and keeps the number", async () => {
   const { page } = await openPage(browser, server.url);
   const phone = freshPhone();
-  await fault({ path: "/api/send", body: '{"id": <b>oops' });
+  await server.fault({ path: "/api/send", body: '{"id": <b>oops' });
   await typeAndSend(page, phone);
   await notice(page).getByText("Something went wrong").waitFor();
   assert.equal(await page.locator(".phone-otp").getAttribute("data-state"), "entry");
@@ -78,7 +68,7 @@ test("a malformed body gives a clear error and keeps the number", async () => {
 test("429 with Retry-After counts down and holds the send button", async () => {
   const { page } = await openPage(browser, server.url);
   const phone = freshPhone();
-  await fault({ path: "/api/send", status: 429, retryAfter: 30, body: '{"status":"rate_limited"}' });
+  await server.fault({ path: "/api/send", status: 429, retryAfter: 30, body: '{"status":"rate_limited"}' });
   await typeAndSend(page, phone);
   await notice(page).getByText(/Too many requests\. Try again in 0:(29|30)\./).waitFor();
   const button = page.getByRole("button", { name: "Send code" });
@@ -95,7 +85,7 @@ test("a 503 on verify is not retried: the code stays for another try", async () 
   await typeAndSend(page, phone);
   await codeInput(page).waitFor();
   const code = await server.codeFor(phone);
-  await fault({ path: "/api/verify", status: 503 });
+  await server.fault({ path: "/api/verify", status: 503 });
   await codeInput(page).fill(code);
   await notice(page).getByText("Something went wrong").waitFor();
   assert.equal(await codeInput(page).inputValue(), code);

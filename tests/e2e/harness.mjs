@@ -45,6 +45,18 @@ export async function startServer({ dist = process.env.PHONE_OTP_DIST ?? path.jo
       }
       throw new Error(`no code for ${phone}`);
     },
+    /** Queues a fault for the next API requests (devserver dev mode, POST /__dev/faults). */
+    async fault(f) {
+      const res = await fetch(`${url}/__dev/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(f),
+      });
+      if (res.status !== 204) throw new Error(`fault refused: ${res.status}`);
+    },
+    async clearFaults() {
+      await fetch(`${url}/__dev/faults`, { method: "DELETE" });
+    },
     async advanceClock(seconds) {
       await fetch(`${url}/__dev/clock`, {
         method: "POST",

@@ -14,9 +14,7 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-beforeEach(async () => {
-  await fetch(`${server.url}/__dev/faults`, { method: "DELETE" });
-});
+beforeEach(() => server.clearFaults());
 
 const post = (p, body) =>
   fetch(`${server.url}/api${p}`, {
@@ -70,7 +68,7 @@ test("form posts and text bodies are refused", async () => {
 test("backend messages with markup are shown as text", async () => {
   const { page, errors } = await openPage(browser, server.url);
   const hostile = '<img src=x onerror="window.__owned=1"><script>window.__owned=1</script>';
-  await fault({ path: "/api/send", status: 400, body: JSON.stringify({ status: "x", message: hostile }) });
+  await server.fault({ path: "/api/send", status: 400, body: JSON.stringify({ status: "x", message: hostile }) });
   await page.getByLabel("Phone number").fill(freshPhone());
   await page.getByRole("button", { name: "Send code" }).click();
   const notice = page.locator("[part=notice]");
@@ -86,7 +84,7 @@ test("a 1 MB body, a body that is not JSON and JSON of the wrong shape end in a 
   for (const body of ["x".repeat(1024 * 1024), "<html>oops</html>", '{"id": 42, "status": ["pending"]}', "[]"]) {
     const { page } = await openPage(browser, server.url);
     const phone = freshPhone();
-    await fault({ path: "/api/send", body });
+    await server.fault({ path: "/api/send", body });
     await page.getByLabel("Phone number").fill(phone);
     await page.getByRole("button", { name: "Send code" }).click();
     await page.locator("[part=notice]").getByText("Something went wrong").waitFor();
@@ -107,10 +105,3 @@ test("the built bundle holds no key-like secret and no Bearer token", () => {
   }
 });
 
-async function fault(f) {
-  await fetch(`${server.url}/__dev/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(f),
-  });
-}

@@ -29,17 +29,8 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-beforeEach(async () => {
-  await fetch(`${server.url}/__dev/faults`, { method: "DELETE" });
-});
+beforeEach(() => server.clearFaults());
 
-async function fault(f) {
-  await fetch(`${server.url}/__dev/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(f),
-  });
-}
 
 async function open(page = "/") {
   const p = await browser.newPage({ viewport: { width: 720, height: 560 } });
@@ -91,7 +82,7 @@ test("phone entry, and a number that is not valid", async () => {
 
 test("sending", async () => {
   const page = await open();
-  await fault({ path: "/api/send", delayMs: 1500 });
+  await server.fault({ path: "/api/send", delayMs: 1500 });
   await page.getByLabel("Phone number").fill(freshPhone());
   await page.getByRole("button", { name: "Send code" }).click();
   await stateIs(page, "sending");
@@ -112,7 +103,7 @@ test("code sent: focus in the code field, countdowns shown", async () => {
 test("verifying", async () => {
   const page = await open();
   const { code } = await toCodeStep(page);
-  await fault({ path: "/api/verify", delayMs: 1500 });
+  await server.fault({ path: "/api/verify", delayMs: 1500 });
   await codeInput(page).fill(code);
   await stateIs(page, "verifying");
   await check(page, "verifying");
@@ -173,7 +164,7 @@ test("already used and not found, from the backend's answer", async () => {
   ]) {
     const page = await open();
     const { code } = await toCodeStep(page);
-    await fault({ path: "/api/verify", status, body });
+    await server.fault({ path: "/api/verify", status, body });
     await codeInput(page).fill(code);
     await stateIs(page, state);
     await check(page, state);
@@ -183,7 +174,7 @@ test("already used and not found, from the backend's answer", async () => {
 
 test("rate limited and network error keep the number and say why", async () => {
   let page = await open();
-  await fault({ path: "/api/send", status: 429, retryAfter: 90, body: '{"status":"rate_limited"}' });
+  await server.fault({ path: "/api/send", status: 429, retryAfter: 90, body: '{"status":"rate_limited"}' });
   await page.getByLabel("Phone number").fill(freshPhone());
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByText(/Try again in 1:(29|30)/).waitFor();
@@ -191,7 +182,7 @@ test("rate limited and network error keep the number and say why", async () => {
   await page.close();
 
   page = await open();
-  await fault({ path: "/api/send", drop: true, count: 20 });
+  await server.fault({ path: "/api/send", drop: true, count: 20 });
   await page.getByLabel("Phone number").fill(freshPhone());
   await page.getByRole("button", { name: "Send code" }).click();
   await page.getByText("Could not reach the server").waitFor();
