@@ -7,7 +7,7 @@ use crate::faults::{self, Faults};
 use crate::native;
 use crate::providers;
 use crate::store::{new_code, Store, Verification};
-use axum::http::StatusCode;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::json;
@@ -24,6 +24,8 @@ pub struct Options {
     pub dev: bool,
     /// A folder to serve at `/`, so the page and the API share one origin.
     pub static_dir: Option<PathBuf>,
+    /// Headers added to every response (`--header`), such as a Content-Security-Policy.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 /// Shared by every handler.
@@ -130,8 +132,20 @@ pub fn router(options: &Options) -> Router {
             .route("/__dev/faults", post(faults::add).delete(faults::clear));
     }
     let app = app.with_state(state);
-    match &options.static_dir {
+    let app = match &options.static_dir {
         Some(dir) => app.fallback_service(ServeDir::new(dir)),
         None => app,
-    }
+    };
+    let headers = options.headers.clone();
+    app.layer(axum::middleware::map_response(
+        move |mut res: axum::response::Response| {
+            let headers = headers.clone();
+            async move {
+                for (name, value) in headers {
+                    res.headers_mut().insert(name, value);
+                }
+                res
+            }
+        },
+    ))
 }

@@ -13,11 +13,13 @@ use app::Options;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: devserver [--dev] [--port N] [--host ADDR] [--static DIR]
+const USAGE: &str =
+    "usage: devserver [--dev] [--port N] [--host ADDR] [--static DIR] [--header H]...
   --dev         print codes, serve GET /__dev/outbox and POST /__dev/clock (never in production)
   --port N      port to listen on (default 8787; 0 picks a free one)
   --host ADDR   address to bind (default 127.0.0.1)
-  --static DIR  serve DIR at / beside the API";
+  --static DIR  serve DIR at / beside the API
+  --header H    add \"Name: value\" to every response (a Content-Security-Policy, say)";
 
 fn parse(args: impl Iterator<Item = String>) -> Result<(Options, SocketAddr), String> {
     let mut options = Options::default();
@@ -34,6 +36,21 @@ fn parse(args: impl Iterator<Item = String>) -> Result<(Options, SocketAddr), St
             }
             "--host" => host = value("--host")?,
             "--static" => options.static_dir = Some(value("--static")?.into()),
+            "--header" => {
+                let header = value("--header")?;
+                let (name, val) = header
+                    .split_once(':')
+                    .ok_or(format!("--header needs \"Name: value\", not {header}"))?;
+                let name = name
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("bad header name {name}"))?;
+                let val = val
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("bad header value {val}"))?;
+                options.headers.push((name, val));
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }

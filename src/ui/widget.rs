@@ -318,7 +318,9 @@ pub fn PhoneOtp(
                         autocomplete="one-time-code"
                         spellcheck="false"
                         maxlength=move || state.with(|s| s.code_length() * 4)
-                        style=move || format!("--phone-otp-code-length: {}", state.with(|s| s.code_length()))
+                        // Through CSSOM (setProperty), not a style attribute, so a CSP without
+                        // 'unsafe-inline' styles allows it.
+                        style=("--phone-otp-code-length", move || state.with(|s| s.code_length().to_string()))
                         aria-describedby=notice_id.clone()
                         aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
                         prop:value=move || state.with(|s| s.code.clone())
