@@ -39,6 +39,16 @@ pub fn mount(parent: HtmlElement, host: HtmlElement) -> Mounted {
     }
 }
 
+/// Forgets the code step kept for reloads, so the next mount starts from the phone step.
+#[wasm_bindgen]
+pub fn forget(host: HtmlElement) {
+    let config = Config::from_attributes(|name| host.get_attribute(name));
+    let key = crate::persist::storage_key(config.backend.dialect.name(), &config.endpoint);
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.remove_item(&key);
+    }
+}
+
 fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
 }

@@ -23,6 +23,7 @@ pub mod events;
 pub mod flow;
 pub mod i18n;
 pub mod json;
+pub mod persist;
 pub mod phone;
 pub mod template;
 pub mod time;

@@ -2,7 +2,7 @@
 // this module defines nothing. phone-otp.js (the script tag) and index.js (the npm package) call
 // define(). The wasm and the CSS are found beside this file (the literal `new URL(…,
 // import.meta.url)` form is what bundlers such as Vite follow to ship them).
-import init, { mount as mountWasm } from "./wasm/phone-otp.js";
+import init, { forget, mount as mountWasm } from "./wasm/phone-otp.js";
 
 const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
 const CSS_URL = new URL("./phone-otp.css", import.meta.url);
@@ -58,7 +58,9 @@ export class PhoneOtpElement extends HTMLElement {
 
   /** Back to an empty phone step, forgetting the verification. */
   reset() {
+    const loaded = this.#mounted !== null;
     this.#unmount();
+    if (loaded) forget(this);
     this.#verified = null;
     this.#state = "entry";
     this.#syncForm();

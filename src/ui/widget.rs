@@ -5,8 +5,9 @@ use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read,
 use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Notice, Phase, State};
 use crate::i18n::{self, Key, Locale};
+use crate::persist;
 use crate::time::Millis;
-use crate::transport::Transport;
+use crate::transport::{self, Transport};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -23,6 +24,8 @@ struct Ctx {
     transport: StoredValue<Transport>,
     backend: StoredValue<Backend>,
     lang: Locale,
+    /// Where the code step is kept across reloads (`sessionStorage`).
+    storage_key: StoredValue<String>,
     on_event: Option<Callback<(WidgetEvent, String)>>,
     phone_ref: NodeRef<html::Input>,
     code_ref: NodeRef<html::Input>,
@@ -47,6 +50,9 @@ impl Ctx {
                 for e in events(&current, &next) {
                     on_event.run((e, message.clone()));
                 }
+            }
+            if persist::snapshot(&current) != persist::snapshot(&next) {
+                self.save(persist::snapshot(&next));
             }
             self.state.set(next);
         }
@@ -96,6 +102,18 @@ impl Ctx {
         }
     }
 
+    fn save(self, snapshot: Option<crate::json::Json>) {
+        let (Some(key), Some(storage)) = (self.storage_key.try_get_value(), session_storage())
+        else {
+            return;
+        };
+        // Storage can be full or refused (private mode); the flow goes on without it.
+        let _ = match snapshot {
+            Some(json) => storage.set_item(&key, &json.to_string()),
+            None => storage.remove_item(&key),
+        };
+    }
+
     /// Runs `task` and feeds the event it ends with back into the flow.
     fn spawn(self, task: impl std::future::Future<Output = Option<Event>> + 'static) {
         leptos::task::spawn_local(async move {
@@ -109,6 +127,16 @@ impl Ctx {
         let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
         transport.send(req).await
     }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The state kept by a previous page load under `key`, if any.
+fn restored(key: &str, settings: &flow::Settings) -> Option<State> {
+    let text = session_storage()?.get_item(key).ok()??;
+    persist::restore(settings.clone(), &transport::parse(&text)?, now())
 }
 
 /// Focus after the next render, when the element for the new step exists.
@@ -194,10 +222,14 @@ pub fn PhoneOtp(
             .or_else(|| web_sys::window()?.navigator().language())
             .unwrap_or_default(),
     );
+    let endpoint = endpoint.unwrap_or(config.endpoint);
+    let storage_key = persist::storage_key(config.backend.dialect.name(), &endpoint);
+    let initial = restored(&storage_key, &config.settings).unwrap_or(State::new(config.settings));
     let ctx = Ctx {
-        state: RwSignal::new(State::new(config.settings)),
+        state: RwSignal::new(initial),
+        storage_key: StoredValue::new(storage_key),
         transport: StoredValue::new(Transport {
-            endpoint: endpoint.unwrap_or(config.endpoint),
+            endpoint,
             timeout: config.timeout,
             credentials: config.credentials,
             headers: config.request_headers,

@@ -109,3 +109,25 @@ test("a changed attribute applies: the locale switches", async () => {
   await page.getByLabel("Número de teléfono").waitFor();
   await page.close();
 });
+
+test("a reload keeps the code step and its timers, never the code", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/examples/signup.html`);
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).fill("12");
+  await page.getByText(/Resend code in 0:/).waitFor();
+  await page.reload();
+  await codeInput(page).waitFor();
+  assert.equal(await codeInput(page).inputValue(), "");
+  await page.getByText(/Code expires in 9:/).waitFor();
+  await page.getByText(/Resend code in 0:/).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+  assert.ok(!(await page.evaluate(() => JSON.stringify(sessionStorage))).includes(await server.codeFor(phone)));
+  await codeInput(page).fill(await server.codeFor(phone));
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
+  // Verified: nothing is kept any more.
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
