@@ -276,6 +276,21 @@ pub fn PhoneOtp(
         Phase::CodeSent | Phase::Verifying | Phase::Sending { resend: true } => 1,
         _ => 2,
     });
+    // Countdowns are announced once, at one minute left, never every second: the expiry is read
+    // with the code field when focus lands there, and the end state takes focus at zero.
+    let last_minute = Memo::new(move |_| {
+        let expires = state.with(|s| {
+            (s.phase == Phase::CodeSent)
+                .then(|| s.session.as_ref()?.expires_at)
+                .flatten()
+        });
+        expires.is_some_and(|t| (1..=60_000).contains(&(t - clock.get())))
+    });
+    let last_minute = move || {
+        last_minute
+            .get()
+            .then(|| lang.fill(Key::ExpiresIn, &[("time", "1:00")]))
+    };
     let send = move || ctx.dispatch(Event::Send(Channel::Sms));
     let enter = move |ev: web_sys::KeyboardEvent, then: Event| {
         if ev.key() == "Enter" {
@@ -353,7 +368,7 @@ pub fn PhoneOtp(
                         // Through CSSOM (setProperty), not a style attribute, so a CSP without
                         // 'unsafe-inline' styles allows it.
                         style=("--phone-otp-code-length", move || state.with(|s| s.code_length().to_string()))
-                        aria-describedby=notice_id.clone()
+                        aria-describedby=format!("{code_id}-expiry {notice_id}")
                         aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
                         prop:value=move || state.with(|s| s.code.clone())
                         on:input=move |ev| ctx.dispatch(Event::CodeInput(event_target_value(&ev)))
@@ -367,7 +382,7 @@ pub fn PhoneOtp(
                     >
                         {move || lang.text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
                     </button>
-                    <p class="timer" part="expiry">{expires}</p>
+                    <p class="timer" part="expiry" id=format!("{code_id}-expiry")>{expires}</p>
                     <div class="row">
                         {move || match resend_wait() {
                             Some(wait) => view! { <span class="timer" part="resend-wait">{wait}</span> }.into_any(),
@@ -435,7 +450,10 @@ pub fn PhoneOtp(
                     _ => end_step().into_any(),
                 })
             }}
-            <p class="notice" part="notice" id=notice_id role="status" aria-live="polite">{notice}</p>
+            <p class="notice" part="notice" id=notice_id role="status" aria-live="polite">
+                {notice}
+                <span class="visually-hidden">{last_minute}</span>
+            </p>
         </div>
     }
 }

@@ -97,6 +97,11 @@ test("code sent: focus in the code field, countdowns shown", async () => {
   await page.getByText(/Resend code in 0:(29|30)/).waitFor();
   await page.waitForFunction(() => document.querySelector("phone-otp")?.shadowRoot?.activeElement?.getAttribute("autocomplete") === "one-time-code");
   await check(page, "code-sent");
+  // The live region stays quiet while the countdown runs, and speaks once at one minute left.
+  const live = page.locator("[part=notice]");
+  assert.equal((await live.textContent()).trim(), "");
+  await page.clock.fastForward(540_000);
+  await live.getByText("Code expires in 1:00").waitFor();
   await page.close();
 });
 
