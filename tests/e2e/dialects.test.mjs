@@ -1,20 +1,13 @@
 // Every dialect end to end: the widget configured for it, against the devserver's simulation of
-// that provider. Success; a wrong code then success; attempts exhausted; expired.
+// that provider. Success; a wrong code then success; attempts exhausted; expired; and, where the
+// dialect has them (native, otp-service), already used and not found.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, freshPhone, distWithPages } from "./harness.mjs";
-
-const DIALECTS = {
-  native: { attrs: 'endpoint="/api"', countsAttempts: true },
-  idmeta: { attrs: 'endpoint="/api/idmeta" dialect="idmeta" trust-flow-id="7" trust-validation-id="tv-e2e"' },
-  verifik: { attrs: 'endpoint="/api/verifik" dialect="verifik" project="p-e2e" gateway="sms"' },
-  "otp-service": { attrs: 'endpoint="/api/otp-service" dialect="otp-service"' },
-  verifyhq: { attrs: 'endpoint="/api/verifyhq" dialect="verifyhq" user-id="user_123"', countsAttempts: true },
-};
+import { startServer, launch, openPage, freshPhone, distWithPages, DIALECTS, dialectPages } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
-  const dist = distWithPages(Object.fromEntries(Object.entries(DIALECTS).map(([d, c]) => [`${d}.html`, c.attrs])));
+  const dist = distWithPages(dialectPages());
   server = await startServer({ dist });
   browser = await launch();
 });
@@ -73,6 +66,34 @@ for (const [dialect, { countsAttempts }] of Object.entries(DIALECTS)) {
       await page.getByRole("button", { name: "Send a new code" }).waitFor();
       await page.close();
     });
+
+    if (dialect === "native" || dialect === "otp-service") {
+      test("a code already used elsewhere, and a verification the backend lost", async () => {
+        const { page, code } = await start(dialect);
+        // Someone (another tab, say) used the code first, through the backend.
+        const sent = (await server.outbox()).at(-1);
+        const body = dialect === "native" ? { id: sent.id, code } : { sessionId: sent.id, code };
+        const used = await fetch(`${server.url}${DIALECTS[dialect].verify}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        assert.equal(used.status, 200);
+        await codeInput(page).fill(code);
+        await state(page, "already-used");
+        await page.close();
+
+        // The backend lost the verification: its own 404 body, injected.
+        const second = await start(dialect);
+        const lost = dialect === "native"
+          ? '{"status":"not_found","attemptsRemaining":0}'
+          : '{"success":false,"message":"OTP session not found","data":{"status":"NOT_FOUND","verified":false}}';
+        await server.fault({ path: DIALECTS[dialect].verify, status: 404, body: lost });
+        await codeInput(second.page).fill(second.code);
+        await state(second.page, "not-found");
+        await second.page.close();
+      });
+    }
 
     test("a code expires", async () => {
       const { page, code } = await start(dialect);

@@ -124,3 +124,43 @@ export function distWithPages(pages) {
   }
   return dir;
 }
+
+/**
+ * The five dialects as the e2e tests use them against the devserver: the element's attributes,
+ * where the send and the verify go (prefixes for fault injection), and whether the dialect reports
+ * the attempts left.
+ */
+export const DIALECTS = {
+  native: { attrs: 'endpoint="/api"', send: "/api/send", verify: "/api/verify", countsAttempts: true },
+  idmeta: {
+    attrs: 'endpoint="/api/idmeta" dialect="idmeta" trust-flow-id="7" trust-validation-id="tv-e2e"',
+    send: "/api/idmeta/api/v3/verifications/phone-verification/send",
+    verify: "/api/idmeta/api/v3/verifications/phone-verification/verify",
+  },
+  verifik: {
+    attrs: 'endpoint="/api/verifik" dialect="verifik" project="p-e2e" gateway="sms"',
+    send: "/api/verifik/v2/phone-validations",
+    verify: "/api/verifik/v2/phone-validations/validate",
+  },
+  "otp-service": {
+    attrs: 'endpoint="/api/otp-service" dialect="otp-service"',
+    send: "/api/otp-service/v1/messaging/otp/request",
+    verify: "/api/otp-service/v1/messaging/otp/verify",
+  },
+  verifyhq: {
+    attrs: 'endpoint="/api/verifyhq" dialect="verifyhq" user-id="user_123"',
+    send: "/api/verifyhq/v1/verifications/phone",
+    verify: "/api/verifyhq/v1/verifications/phone/",
+    countsAttempts: true,
+  },
+};
+
+/** One page per dialect (`<dialect>.html`), plus the same with `extra` attributes as `<dialect>-<suffix>.html`. */
+export function dialectPages(extra = {}) {
+  const pages = {};
+  for (const [d, { attrs }] of Object.entries(DIALECTS)) {
+    pages[`${d}.html`] = attrs;
+    for (const [suffix, more] of Object.entries(extra)) pages[`${d}-${suffix}.html`] = `${attrs} ${more}`;
+  }
+  return pages;
+}
