@@ -21,6 +21,7 @@ before(async () => {
       "voice.html": 'endpoint="/api" channels="sms,voice" resend-after="1"',
       "ar.html": 'endpoint="/api" locale="ar"',
       "fr.html": 'endpoint="/api" locale="fr-FR"',
+      "timeout.html": 'endpoint="/api" timeout="1"',
     }),
   });
   browser = await launch();
@@ -194,6 +195,37 @@ test("rate limited and network error keep the number and say why", async () => {
   await check(page, "network-error");
   await page.close();
 
+});
+
+test("timed out: its own message, the number kept", async () => {
+  const page = await browser.newPage({ viewport: { width: 720, height: 560 } });
+  await page.goto(`${server.url}/timeout.html`);
+  const phone = freshPhone();
+  await server.fault({ path: "/api/send", delayMs: 3000, status: 503 });
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByText("took too long").waitFor({ timeout: 10_000 });
+  assert.equal(await page.getByLabel("Phone number").inputValue(), phone);
+  await check(page, "timed-out");
+  await page.close();
+});
+
+// 200% zoom of a 1280 px window lays out in 640 CSS px; 320 px is the WCAG reflow width.
+test("usable at 320 px wide and at 200% zoom of 1280 px: nothing overflows", async () => {
+  for (const width of [320, 640]) {
+    const page = await browser.newPage({ viewport: { width, height: 640 }, deviceScaleFactor: 2 });
+    await page.goto(server.url);
+    await toCodeStep(page);
+    const overflow = await page.evaluate(() => {
+      const root = document.querySelector("phone-otp").shadowRoot;
+      return [...root.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((el) => el.getAttribute("part") ?? el.tagName);
+    });
+    assert.deepEqual(overflow, [], `at ${width}px`);
+    await page.locator("phone-otp").screenshot({ path: path.join(shots, `code-sent-${width}px.png`) });
+    await page.close();
+  }
 });
 
 test("voice fallback after the first resend wait", async () => {
