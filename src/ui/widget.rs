@@ -12,6 +12,8 @@ use leptos::html;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -24,6 +26,8 @@ struct Ctx {
     transport: StoredValue<Transport>,
     backend: StoredValue<Backend>,
     lang: Locale,
+    /// The WebOTP request waiting for an SMS, aborted when the code step ends.
+    web_otp: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
     /// Where the code step is kept across reloads (`sessionStorage`).
     storage_key: StoredValue<String>,
     on_event: Option<Callback<(WidgetEvent, String)>>,
@@ -49,6 +53,12 @@ impl Ctx {
                     .unwrap_or_default();
                 for e in events(&current, &next) {
                     on_event.run((e, message.clone()));
+                }
+            }
+            // Submitted by hand, or the step is over: stop waiting for the SMS.
+            if next.phase != Phase::CodeSent {
+                if let Some(Some(pending)) = self.web_otp.try_update_value(|w| w.take()) {
+                    pending.abort();
                 }
             }
             if persist::snapshot(&current) != persist::snapshot(&next) {
@@ -91,6 +101,9 @@ impl Ctx {
                 });
             }
             Effect::FocusCode => {
+                if self.web_otp.with_value(Option::is_none) {
+                    self.listen_for_sms();
+                }
                 focus_later(move || Some(self.code_ref.try_get_untracked()??.into()))
             }
             Effect::FocusPhone => {
@@ -100,6 +113,46 @@ impl Ctx {
                 focus_later(move || Some(self.message_ref.try_get_untracked()??.into()))
             }
         }
+    }
+
+    /// WebOTP, where the browser has it: `navigator.credentials.get({ otp })` fills the code from
+    /// the SMS. Called through `Reflect` because web-sys has no binding for the `otp` option.
+    fn listen_for_sms(self) {
+        use js_sys::{Array, Function, Object, Promise, Reflect};
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if !Reflect::has(&window, &"OTPCredential".into()).unwrap_or(false) {
+            return;
+        }
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return;
+        };
+        let otp = Object::new();
+        let _ = Reflect::set(&otp, &"transport".into(), &Array::of1(&"sms".into()));
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"otp".into(), &otp);
+        let _ = Reflect::set(&options, &"signal".into(), &controller.signal());
+        let credentials = Reflect::get(&window.navigator(), &"credentials".into());
+        let get = credentials
+            .as_ref()
+            .ok()
+            .and_then(|c| Reflect::get(c, &"get".into()).ok())
+            .and_then(|g| g.dyn_into::<Function>().ok());
+        let (Ok(credentials), Some(get)) = (credentials, get) else {
+            return;
+        };
+        let Ok(promise) = get.call1(&credentials, &options) else {
+            return;
+        };
+        self.web_otp.set_value(Some(controller));
+        self.spawn(async move {
+            let credential = JsFuture::from(Promise::from(promise)).await.ok()?;
+            let code = Reflect::get(&credential, &"code".into())
+                .ok()?
+                .as_string()?;
+            Some(Event::CodeInput(code))
+        });
     }
 
     fn save(self, snapshot: Option<crate::json::Json>) {
@@ -228,6 +281,7 @@ pub fn PhoneOtp(
     let ctx = Ctx {
         state: RwSignal::new(initial),
         storage_key: StoredValue::new(storage_key),
+        web_otp: StoredValue::new_local(None),
         transport: StoredValue::new(Transport {
             endpoint,
             timeout: config.timeout,

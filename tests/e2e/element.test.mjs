@@ -131,3 +131,49 @@ test("a reload keeps the code step and its timers, never the code", async () => 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// WebOTP needs a phone receiving an SMS, which this machine cannot be: the browser's
+// navigator.credentials.get is replaced by a stand-in (the one mock here) that resolves when the
+// test "delivers" the SMS and records whether the widget aborted it.
+async function withWebOtp(page) {
+  await page.addInitScript(() => {
+    window.OTPCredential = class {};
+    window.__otp = { asked: 0, aborted: false };
+    navigator.credentials.get = (options) =>
+      new Promise((resolve, reject) => {
+        if (!options?.otp) return reject(new Error("not an OTP request"));
+        window.__otp.asked += 1;
+        window.__otp.deliver = (code) => resolve({ type: "otp", code });
+        options.signal?.addEventListener("abort", () => {
+          window.__otp.aborted = true;
+          reject(new DOMException("aborted", "AbortError"));
+        });
+      });
+  });
+}
+
+test("WebOTP fills the code from the SMS, and is aborted when the code is typed by hand", async () => {
+  let page = await browser.newPage();
+  await withWebOtp(page);
+  await page.goto(server.url);
+  let phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.waitForFunction(() => window.__otp.asked === 1);
+  const code = await server.codeFor(phone);
+  await page.evaluate((c) => window.__otp.deliver(c), code);
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
+  await page.close();
+
+  page = await browser.newPage();
+  await withWebOtp(page);
+  await page.goto(server.url);
+  phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.waitForFunction(() => window.__otp.asked === 1);
+  await codeInput(page).fill(await server.codeFor(phone));
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
+  assert.equal(await page.evaluate(() => window.__otp.aborted), true);
+  await page.close();
+});
