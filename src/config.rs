@@ -36,6 +36,9 @@ pub struct Config {
     pub credentials: Credentials,
     /// `locale`: the UI language as a BCP 47 tag (`fr`, `pt-BR`, `ar`); default: the browser's.
     pub locale: Option<String>,
+    /// `messages`: the host page's own texts by key name, replacing the catalog's
+    /// (`'{"SendCode": "Text me a code"}'`; key names in [`crate::i18n::Key::name`]).
+    pub messages: Vec<(String, String)>,
     /// `request-headers`: extra headers on every request, such as a CSRF token, given as a JSON
     /// object of strings.
     pub request_headers: Vec<(String, String)>,
@@ -50,6 +53,17 @@ pub enum Credentials {
     Omit,
 }
 
+/// The string members of a JSON object, as `(name, text)` pairs; anything else is left out.
+pub fn strings_from_json(json: &Json) -> Vec<(String, String)> {
+    match json {
+        Json::Object(members) => members
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The string members of a JSON object, as header pairs; anything else is left out.
 ///
 /// ```
@@ -58,14 +72,9 @@ pub enum Credentials {
 /// assert_eq!(headers_from_json(&json), vec![("X-CSRF-Token".to_string(), "abc".to_string())]);
 /// ```
 pub fn headers_from_json(json: &Json) -> Vec<(String, String)> {
-    match json {
-        Json::Object(members) => members
-            .iter()
-            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-            .filter(|(k, _)| !k.is_empty() && k.bytes().all(|b| b.is_ascii_graphic() && b != b':'))
-            .collect(),
-        _ => Vec::new(),
-    }
+    let mut pairs = strings_from_json(json);
+    pairs.retain(|(k, _)| !k.is_empty() && k.bytes().all(|b| b.is_ascii_graphic() && b != b':'));
+    pairs
 }
 
 impl Default for Config {
@@ -77,6 +86,7 @@ impl Default for Config {
             timeout: Duration::from_secs(15),
             credentials: Credentials::SameOrigin,
             locale: None,
+            messages: Vec::new(),
             request_headers: Vec::new(),
         }
     }
@@ -138,7 +148,9 @@ impl Config {
                 _ => Credentials::SameOrigin,
             },
             locale: text("locale"),
-            // JSON needs the browser's parser; the element fills this from `request-headers`.
+            // JSON needs the browser's parser: the element fills these from `messages` and
+            // `request-headers`.
+            messages: Vec::new(),
             request_headers: Vec::new(),
         }
     }

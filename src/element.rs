@@ -2,7 +2,7 @@
 //! `www/phone-otp.js`): mount the widget for a host element configured by its attributes, and
 //! turn widget events into `phone-otp:*` DOM events on the host.
 
-use crate::config::{headers_from_json, Config};
+use crate::config::{headers_from_json, strings_from_json, Config};
 use crate::events::WidgetEvent;
 use crate::json::Json;
 use crate::ui::PhoneOtp;
@@ -23,11 +23,15 @@ pub struct Mounted {
 #[wasm_bindgen]
 pub fn mount(parent: HtmlElement, host: HtmlElement) -> Mounted {
     let mut config = Config::from_attributes(|name| host.get_attribute(name));
-    if let Some(json) = host
-        .get_attribute("request-headers")
-        .and_then(|text| crate::transport::parse(&text))
-    {
-        config.request_headers = headers_from_json(&json);
+    let json = |name| {
+        host.get_attribute(name)
+            .and_then(|text| crate::transport::parse(&text))
+    };
+    if let Some(headers) = json("request-headers") {
+        config.request_headers = headers_from_json(&headers);
+    }
+    if let Some(messages) = json("messages") {
+        config.messages = strings_from_json(&messages);
     }
     let dialect = config.backend.dialect.name();
     let on_event = Callback::new(move |(event, message): (WidgetEvent, String)| {

@@ -1,7 +1,7 @@
 //! The message catalogs: every language has every key (the compiler checks that), and every
 //! translation keeps the English text's placeholders, so no `{n}` or `{time}` is lost or invented.
 
-use phone_otp::i18n::{Key, Locale};
+use phone_otp::i18n::{Key, Locale, Texts};
 
 fn placeholders(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = text
@@ -41,5 +41,26 @@ fn languages_are_picked_by_tag() {
         assert_eq!(Locale::from_tag(tag), lang, "{tag}");
     }
     assert!(Locale::Ar.rtl());
-    assert_eq!(Locale::Fr.attempts_left(2), "2 tentatives restantes");
+    assert_eq!(
+        Texts::new(Locale::Fr, []).attempts_left(2),
+        "2 tentatives restantes"
+    );
+}
+
+#[test]
+fn every_key_has_its_own_name_and_the_host_can_override_it() {
+    let mut names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Key::ALL.len());
+    for key in Key::ALL {
+        assert_eq!(format!("{key:?}"), key.name());
+        let texts = Texts::new(
+            Locale::Ar,
+            [(key.name().to_string(), "<b>mine</b>".to_string())],
+        );
+        assert_eq!(texts.text(key), "<b>mine</b>");
+    }
+    let ignored = Texts::new(Locale::En, [("NoSuchKey".to_string(), "x".to_string())]);
+    assert!(ignored.overrides.is_empty());
 }

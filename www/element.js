@@ -17,7 +17,7 @@ export function load() {
 const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
   "gateway", "user-id", "send-path", "verify-path", "code-length", "channels", "locale",
-  "resend-after", "expires-after", "timeout", "credentials", "request-headers",
+  "resend-after", "expires-after", "timeout", "credentials", "request-headers", "messages",
 ];
 
 export class PhoneOtpElement extends HTMLElement {

@@ -13,6 +13,44 @@ mod ms;
 mod pt;
 
 impl Key {
+    /// The key's name, as the `messages` attribute names it (`"SendCode"`).
+    pub fn name(self) -> &'static str {
+        Key::NAMES[self as usize]
+    }
+
+    const NAMES: [&'static str; 30] = [
+        "PhoneLabel",
+        "PhoneHint",
+        "SendCode",
+        "Sending",
+        "CodeLabel",
+        "Verify",
+        "Verifying",
+        "Verified",
+        "WrongCode",
+        "AttemptsLeftOne",
+        "AttemptsLeft",
+        "Expired",
+        "Locked",
+        "AlreadyUsed",
+        "NotFound",
+        "NewCode",
+        "Resend",
+        "ResendIn",
+        "ExpiresIn",
+        "ChangeNumber",
+        "CallMe",
+        "RateLimited",
+        "RateLimitedLater",
+        "Network",
+        "Timeout",
+        "Offline",
+        "Server",
+        "BadPhone",
+        "CodeRefused",
+        "Rejected",
+    ];
+
     /// Every key, for tests that check each catalog.
     pub const ALL: [Key; 30] = [
         Key::PhoneLabel,
@@ -130,19 +168,6 @@ impl Locale {
             Locale::Ar => ar::text(key),
         }
     }
-
-    /// The text for `key` with `{name}` placeholders filled in.
-    pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
-        crate::template::fill(self.text(key), args)
-    }
-
-    /// "2 attempts left", "1 attempt left", in this language.
-    pub fn attempts_left(self, n: u32) -> String {
-        match n {
-            1 => self.text(Key::AttemptsLeftOne).to_owned(),
-            n => self.fill(Key::AttemptsLeft, &[("n", &n.to_string())]),
-        }
-    }
 }
 
 /// A text the widget shows.
@@ -194,4 +219,54 @@ pub enum Key {
 pub fn clock(ms: i64) -> String {
     let secs = (ms.max(0) + 999) / 1000;
     format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// The texts a widget shows: its language's catalog, with the host page's overrides on top
+/// (`messages='{"SendCode": "Text me a code"}'`). Overrides are plain text, shown as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Texts {
+    pub lang: Locale,
+    pub overrides: Vec<(Key, String)>,
+}
+
+impl Texts {
+    /// Reads overrides from `(name, text)` pairs; unknown names are ignored.
+    ///
+    /// ```
+    /// use phone_otp::i18n::{Key, Locale, Texts};
+    /// let t = Texts::new(Locale::En, [("SendCode".to_string(), "Text me".to_string())]);
+    /// assert_eq!(t.text(Key::SendCode), "Text me");
+    /// assert_eq!(t.text(Key::Verify), "Verify");
+    /// ```
+    pub fn new(lang: Locale, pairs: impl IntoIterator<Item = (String, String)>) -> Texts {
+        let overrides = pairs
+            .into_iter()
+            .filter_map(|(name, text)| {
+                let key = Key::ALL.into_iter().find(|k| k.name() == name)?;
+                Some((key, text))
+            })
+            .collect();
+        Texts { lang, overrides }
+    }
+
+    /// The text for `key`.
+    pub fn text(&self, key: Key) -> &str {
+        self.overrides
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(self.lang.text(key), |(_, t)| t.as_str())
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    pub fn fill(&self, key: Key, args: &[(&str, &str)]) -> String {
+        crate::template::fill(self.text(key), args)
+    }
+
+    /// "2 attempts left", "1 attempt left".
+    pub fn attempts_left(&self, n: u32) -> String {
+        match n {
+            1 => self.text(Key::AttemptsLeftOne).to_owned(),
+            n => self.fill(Key::AttemptsLeft, &[("n", &n.to_string())]),
+        }
+    }
 }

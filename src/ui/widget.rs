@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
 use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Notice, Phase, State};
-use crate::i18n::{self, Key, Locale};
+use crate::i18n::{self, Key, Locale, Texts};
 use crate::persist;
 use crate::time::Millis;
 use crate::transport::{self, Transport};
@@ -19,13 +19,29 @@ fn now() -> Millis {
     js_sys::Date::now() as Millis
 }
 
+/// The widget's texts, `Copy` so every view closure can hold them.
+#[derive(Clone, Copy)]
+struct Tx(StoredValue<Texts>);
+
+impl Tx {
+    fn text(self, key: Key) -> String {
+        self.0.with_value(|t| t.text(key).to_owned())
+    }
+    fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
+        self.0.with_value(|t| t.fill(key, args))
+    }
+    fn attempts_left(self, n: u32) -> String {
+        self.0.with_value(|t| t.attempts_left(n))
+    }
+}
+
 /// Everything an effect needs, `Copy` so async tasks and handlers can hold it.
 #[derive(Clone, Copy)]
 struct Ctx {
     state: RwSignal<State>,
     transport: StoredValue<Transport>,
     backend: StoredValue<Backend>,
-    lang: Locale,
+    tx: Tx,
     /// The WebOTP request waiting for an SMS, aborted when the code step ends.
     web_otp: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
     /// Where the code step is kept across reloads (`sessionStorage`).
@@ -49,7 +65,7 @@ impl Ctx {
                 let message = next
                     .notice
                     .as_ref()
-                    .map(|n| notice_text(self.lang, n, now()))
+                    .map(|n| notice_text(self.tx, n, now()))
                     .unwrap_or_default();
                 for e in events(&current, &next) {
                     on_event.run((e, message.clone()));
@@ -203,27 +219,27 @@ fn focus_later(element: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static)
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
-fn notice_text(lang: Locale, notice: &Notice, now: Millis) -> String {
+fn notice_text(tx: Tx, notice: &Notice, now: Millis) -> String {
     match notice {
         Notice::WrongCode {
             attempts_remaining: Some(n),
-        } => format!("{} {}.", lang.text(Key::WrongCode), lang.attempts_left(*n)),
-        Notice::WrongCode { .. } => lang.text(Key::WrongCode).to_owned(),
-        Notice::CodeRefused => lang.text(Key::CodeRefused).to_owned(),
-        Notice::BadPhone => lang.text(Key::BadPhone).to_owned(),
+        } => format!("{} {}.", tx.text(Key::WrongCode), tx.attempts_left(*n)),
+        Notice::WrongCode { .. } => tx.text(Key::WrongCode).to_owned(),
+        Notice::CodeRefused => tx.text(Key::CodeRefused).to_owned(),
+        Notice::BadPhone => tx.text(Key::BadPhone).to_owned(),
         Notice::RateLimited { until: Some(t) } if *t > now => {
-            lang.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
+            tx.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
         }
-        Notice::RateLimited { .. } => lang.text(Key::RateLimitedLater).to_owned(),
+        Notice::RateLimited { .. } => tx.text(Key::RateLimitedLater).to_owned(),
         // The backend's own words are shown as text, never as markup.
         Notice::Rejected {
             message: Some(message),
-        } => format!("{} {message}", lang.text(Key::Rejected)),
-        Notice::Rejected { message: None } => lang.text(Key::Rejected).to_owned(),
-        Notice::Network => lang.text(Key::Network).to_owned(),
-        Notice::Timeout => lang.text(Key::Timeout).to_owned(),
-        Notice::Offline => lang.text(Key::Offline).to_owned(),
-        Notice::Server => lang.text(Key::Server).to_owned(),
+        } => format!("{} {message}", tx.text(Key::Rejected)),
+        Notice::Rejected { message: None } => tx.text(Key::Rejected).to_owned(),
+        Notice::Network => tx.text(Key::Network).to_owned(),
+        Notice::Timeout => tx.text(Key::Timeout).to_owned(),
+        Notice::Offline => tx.text(Key::Offline).to_owned(),
+        Notice::Server => tx.text(Key::Server).to_owned(),
     }
 }
 
@@ -275,6 +291,7 @@ pub fn PhoneOtp(
             .or_else(|| web_sys::window()?.navigator().language())
             .unwrap_or_default(),
     );
+    let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
     let endpoint = endpoint.unwrap_or(config.endpoint);
     let storage_key = persist::storage_key(config.backend.dialect.name(), &endpoint);
     let initial = restored(&storage_key, &config.settings).unwrap_or(State::new(config.settings));
@@ -289,7 +306,7 @@ pub fn PhoneOtp(
             headers: config.request_headers,
         }),
         backend: StoredValue::new(config.backend),
-        lang,
+        tx,
         on_event,
         phone_ref: NodeRef::new(),
         code_ref: NodeRef::new(),
@@ -320,7 +337,7 @@ pub fn PhoneOtp(
         state.with(|s| {
             s.notice
                 .as_ref()
-                .map(|n| notice_text(lang, n, clock.get()))
+                .map(|n| notice_text(tx, n, clock.get()))
                 .unwrap_or_default()
         })
     };
@@ -343,7 +360,7 @@ pub fn PhoneOtp(
     let last_minute = move || {
         last_minute
             .get()
-            .then(|| lang.fill(Key::ExpiresIn, &[("time", "1:00")]))
+            .then(|| tx.fill(Key::ExpiresIn, &[("time", "1:00")]))
     };
     let send = move || ctx.dispatch(Event::Send(Channel::Sms));
     let enter = move |ev: web_sys::KeyboardEvent, then: Event| {
@@ -358,8 +375,8 @@ pub fn PhoneOtp(
         move || {
             view! {
                 <div class="step" part="phone-step">
-                    <label for=phone_id.clone()>{lang.text(Key::PhoneLabel)}</label>
-                    <p class="hint" id=format!("{phone_id}-hint")>{lang.text(Key::PhoneHint)}</p>
+                    <label for=phone_id.clone()>{tx.text(Key::PhoneLabel)}</label>
+                    <p class="hint" id=format!("{phone_id}-hint")>{tx.text(Key::PhoneHint)}</p>
                     <input
                         id=phone_id.clone()
                         node_ref=ctx.phone_ref
@@ -379,7 +396,7 @@ pub fn PhoneOtp(
                         aria-disabled=move || (!state.with(|s| s.can_send(clock.get()))).to_string()
                         on:click=move |_| send()
                     >
-                        {move || lang.text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
+                        {move || tx.text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
                     </button>
                 </div>
             }
@@ -391,7 +408,7 @@ pub fn PhoneOtp(
         move || {
             let label = move || {
                 state.with(|s| {
-                    lang.fill(
+                    tx.fill(
                         Key::CodeLabel,
                         &[("n", &s.code_length().to_string()), ("phone", &s.phone)],
                     )
@@ -400,12 +417,12 @@ pub fn PhoneOtp(
             let expires = move || {
                 let left =
                     state.with(|s| s.session.as_ref().and_then(|x| x.expires_at))? - clock.get();
-                Some(lang.fill(Key::ExpiresIn, &[("time", &i18n::clock(left))]))
+                Some(tx.fill(Key::ExpiresIn, &[("time", &i18n::clock(left))]))
             };
             let resend_wait = move || {
                 let until = state.with(|s| s.send_blocked_until)?;
                 let left = until - clock.get();
-                (left > 0).then(|| lang.fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
+                (left > 0).then(|| tx.fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
             };
             view! {
                 <div class="step" part="code-step">
@@ -434,7 +451,7 @@ pub fn PhoneOtp(
                         aria-disabled=move || state.with(|s| s.busy()).to_string()
                         on:click=move |_| ctx.dispatch(Event::Verify)
                     >
-                        {move || lang.text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
+                        {move || tx.text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
                     </button>
                     <p class="timer" part="expiry" id=format!("{code_id}-expiry")>{expires}</p>
                     <div class="row">
@@ -442,17 +459,17 @@ pub fn PhoneOtp(
                             Some(wait) => view! { <span class="timer" part="resend-wait">{wait}</span> }.into_any(),
                             None => view! {
                                 <button type="button" class="link" part="button resend" on:click=move |_| send()>
-                                    {lang.text(Key::Resend)}
+                                    {tx.text(Key::Resend)}
                                 </button>
                                 {state.with_untracked(|s| s.settings.voice).then(|| view! {
                                     <button type="button" class="link" part="button call-me" on:click=move |_| ctx.dispatch(Event::Send(Channel::Voice))>
-                                        {lang.text(Key::CallMe)}
+                                        {tx.text(Key::CallMe)}
                                     </button>
                                 })}
                             }.into_any(),
                         }}
                         <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
-                            {lang.text(Key::ChangeNumber)}
+                            {tx.text(Key::ChangeNumber)}
                         </button>
                     </div>
                 </div>
@@ -472,14 +489,14 @@ pub fn PhoneOtp(
                     tabindex="-1"
                     node_ref=ctx.message_ref
                 >
-                    {lang.text(key)}
+                    {tx.text(key)}
                 </p>
                 {(!verified).then(|| view! {
                     <button type="button" part="button new-code" on:click=move |_| send()>
-                        {lang.text(Key::NewCode)}
+                        {tx.text(Key::NewCode)}
                     </button>
                     <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
-                        {lang.text(Key::ChangeNumber)}
+                        {tx.text(Key::ChangeNumber)}
                     </button>
                 })}
             </div>

@@ -107,6 +107,10 @@ test("a changed attribute applies: the locale switches", async () => {
   await page.getByLabel("Phone number").waitFor();
   await page.evaluate(() => document.querySelector("phone-otp").setAttribute("locale", "es"));
   await page.getByLabel("Número de teléfono").waitFor();
+  // The host page's own words, shown as text even when they look like markup.
+  await page.evaluate(() =>
+    document.querySelector("phone-otp").setAttribute("messages", JSON.stringify({ SendCode: "<b>Mándame</b> un código" })));
+  await page.getByRole("button", { name: "<b>Mándame</b> un código" }).waitFor();
   await page.close();
 });
 
