@@ -181,3 +181,73 @@ test("WebOTP fills the code from the SMS, and is aborted when the code is typed 
   assert.equal(await page.evaluate(() => window.__otp.aborted), true);
   await page.close();
 });
+
+test("the whole flow by keyboard alone", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/examples/signup.html`);
+  const phone = freshPhone();
+  await page.keyboard.press("Tab"); // email
+  await page.keyboard.press("Tab"); // the phone field, inside the element
+  await page.keyboard.type(phone);
+  await page.keyboard.press("Enter");
+  // Focus moves to the code field by itself.
+  await page.waitForFunction(
+    () => document.querySelector("phone-otp").shadowRoot.activeElement?.getAttribute("autocomplete") === "one-time-code",
+  );
+  const code = await server.codeFor(phone);
+  await page.keyboard.type(`${code.slice(0, 5)}x`);
+  await page.getByText("The code has digits only.").waitFor();
+  // The letter never went in; the digits before it stay.
+  assert.equal(await codeInput(page).inputValue(), code.slice(0, 5));
+  await page.keyboard.type(code.slice(5));
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a click on a slot puts the caret there", async () => {
+  const { page } = await openPage(browser, `${server.url}/examples/signup.html`);
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  const field = codeInput(page);
+  await field.fill("1234");
+  const box = await field.boundingBox();
+  const slot = box.width / 6;
+  // The middle of the third slot.
+  await page.mouse.click(box.x + slot * 2.5, box.y + box.height / 2);
+  const caret = await field.evaluate((el) => el.selectionStart);
+  assert.ok(caret === 2 || caret === 3, `caret at ${caret}`);
+  await page.close();
+});
+
+test("a form reset resets the element; mount() works without the element", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/examples/signup.html`);
+  const phone = freshPhone();
+  await page.getByLabel("Phone number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).waitFor();
+  await page.evaluate(() => document.getElementById("signup").reset());
+  await page.getByLabel("Phone number").waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector("phone-otp").state), "entry");
+
+  // mount(el, options): no custom element, events on el.
+  await page.evaluate(async () => {
+    const { mount } = await import("/element.js");
+    const el = document.createElement("div");
+    el.id = "plain";
+    document.body.append(el);
+    el.addEventListener("phone-otp:sent", () => (window.__plainSent = true));
+    window.__plain = await mount(el, { endpoint: "/api", locale: "fr" });
+  });
+  const plain = page.locator("#plain");
+  const other = freshPhone();
+  await plain.getByLabel("Numéro de téléphone").fill(other);
+  await plain.getByRole("button", { name: "Envoyer le code" }).click();
+  await plain.locator("input[autocomplete=one-time-code]").fill(await server.codeFor(other));
+  await plain.locator(".phone-otp[data-state=verified]").waitFor();
+  assert.equal(await page.evaluate(() => window.__plainSent), true);
+  await page.evaluate(() => window.__plain.unmount());
+  assert.equal(await plain.locator("input").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
