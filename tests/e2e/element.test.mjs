@@ -185,6 +185,8 @@ test("WebOTP fills the code from the SMS, and is aborted when the code is typed 
 test("the whole flow by keyboard alone", async () => {
   const { page, errors } = await openPage(browser, `${server.url}/examples/signup.html`);
   const phone = freshPhone();
+  // The element mounts once its wasm has loaded; until then there is nothing in it to tab to.
+  await page.getByLabel("Phone number").waitFor();
   await page.keyboard.press("Tab"); // email
   await page.keyboard.press("Tab"); // the phone field, inside the element
   await page.keyboard.type(phone);
