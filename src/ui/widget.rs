@@ -62,13 +62,16 @@ impl Ctx {
         let (next, effects) = flow::step(&current, event, now());
         if next != current {
             if let Some(on_event) = self.on_event {
-                let message = next
-                    .notice
-                    .as_ref()
-                    .map(|n| notice_text(self.tx, n, now()))
-                    .unwrap_or_default();
-                for e in events(&current, &next) {
-                    on_event.run((e, message.clone()));
+                let raised = events(&current, &next);
+                if !raised.is_empty() {
+                    let message = next
+                        .notice
+                        .as_ref()
+                        .map(|n| notice_text(self.tx, n, now()))
+                        .unwrap_or_default();
+                    for e in raised {
+                        on_event.run((e, message.clone()));
+                    }
                 }
             }
             // Submitted by hand, or the step is over: stop waiting for the SMS.
@@ -77,7 +80,12 @@ impl Ctx {
                     pending.abort();
                 }
             }
-            if persist::snapshot(&current) != persist::snapshot(&next) {
+            // Keystrokes change only the typed text, which a snapshot never holds: storage is
+            // written when the step, the verification or the send wait changes.
+            if current.phase != next.phase
+                || current.session != next.session
+                || current.send_blocked_until != next.send_blocked_until
+            {
                 self.save(persist::snapshot(&next));
             }
             self.state.set(next);
