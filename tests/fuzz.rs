@@ -4,7 +4,11 @@
 use phone_otp::code::sanitize;
 use phone_otp::dialect::{Backend, Channel, Dialect, HttpResponse, SendRequest, Session};
 use phone_otp::json::Json;
-use phone_otp::phone::split_calling_code;
+use phone_otp::phone::format::{as_you_type, edit, Deletion};
+use phone_otp::phone::parse::{digits, parse};
+use phone_otp::phone::pattern::{find, Mode};
+use phone_otp::phone::validate::validate;
+use phone_otp::phone::{split_calling_code, Region};
 use phone_otp::template::{fill, mentions};
 use phone_otp::time::{parse_http_date, parse_rfc3339, retry_after};
 use proptest::prelude::*;
@@ -127,5 +131,60 @@ proptest! {
         };
         let _ = res.retry_at(now);
         let _ = res.clock_skew(now);
+    }
+}
+
+/// Text as people type or paste it into the phone field, with every digit script and separator.
+fn phone_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[0-9]{1,4}",
+        1 => Just("+".to_string()),
+        1 => Just("00".to_string()),
+        1 => "[ ().\\-/]",
+        1 => "[０-９٠-٩۰-۹＋（）]",
+        1 => "\\PC",
+    ];
+    proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+fn any_region() -> impl Strategy<Value = Region> {
+    let all: Vec<Region> = Region::all().collect();
+    proptest::sample::select(all)
+}
+
+proptest! {
+    #[test]
+    fn phone_entry_survives_any_text(text in phone_text(), region in any_region()) {
+        let _ = validate(&text, region);
+        let shown = as_you_type(&text, region);
+        if let Some((_, typed)) = digits(&text) {
+            // Formatting never drops or invents a digit, and is stable once applied.
+            prop_assert_eq!(digits(&shown).map(|d| d.1), Some(typed));
+            prop_assert_eq!(as_you_type(&shown, region), shown.clone());
+            prop_assert!(parse(&shown, region).is_some());
+        } else {
+            prop_assert_eq!(shown, text);
+        }
+    }
+
+    #[test]
+    fn caret_stays_in_the_text(
+        previous in phone_text(),
+        value in phone_text(),
+        caret in 0usize..40,
+        deletion in prop_oneof![Just(Deletion::None), Just(Deletion::Backward), Just(Deletion::Forward)],
+        region in any_region(),
+    ) {
+        let (text, at) = edit(&previous, &value, caret, deletion, region);
+        prop_assert!(at <= text.encode_utf16().count());
+    }
+
+    #[test]
+    fn the_pattern_matcher_reads_any_pattern(pattern in "[0-9d\\\\\\[\\]()?:|{},$-]{0,24}", input in "[0-9]{0,20}") {
+        for mode in [Mode::Full, Mode::Prefix, Mode::Partial] {
+            if let Some(found) = find(&pattern, &input, mode) {
+                prop_assert!(found.end <= input.len());
+            }
+        }
     }
 }

@@ -1,9 +1,17 @@
-//! Phone numbers: E.164 checks and the country calling code.
+//! Phone numbers: every region's metadata, parsing what people type, formatting as they type,
+//! and checking the length before a send.
 //!
-//! Full national parsing, formatting and per-region validation are issue 3's; the dialects only
-//! need to split an E.164 number into its calling code and national number, which the calling
-//! codes alone decide because ITU-T E.164 assigns them as a prefix code.
+//! All of it is pure: the metadata is a generated table ([`data`], made by `data.gen.mjs`
+//! beside it), and its patterns run on the small matcher in [`pattern`].
 
+pub mod data;
+pub mod format;
+pub mod parse;
+pub mod pattern;
+mod region;
+pub mod validate;
+
+pub use region::{Format, Region};
 /// The two-digit calling codes. `1` and `7` are the one-digit codes; every other number starts
 /// with a three-digit code.
 const TWO_DIGIT: [&str; 44] = [

@@ -1,0 +1,263 @@
+//! As-you-type formatting: grouping the digits the way the region writes them, and keeping the
+//! caret where the person expects it.
+
+use super::parse::{parse, Parsed};
+use super::pattern::{matches, Mode};
+use super::region::{Format, Region};
+
+/// Fewer national digits than this are shown ungrouped: too few to tell the formats apart, and
+/// groups that jump about on the first keystrokes are worse than none.
+const MIN_DIGITS_TO_GROUP: usize = 3;
+
+/// The number in `text` laid out as `selected` (or, for an international number, its own
+/// region) writes it; `text` itself when it is not a number, so nothing typed is lost.
+///
+/// ```
+/// use phone_otp::phone::{format::as_you_type, Region};
+/// let gb = Region::get("GB").unwrap();
+/// assert_eq!(as_you_type("07911123456", gb), "07911 123456");
+/// assert_eq!(as_you_type("+447911123456", gb), "+44 7911 123456");
+/// assert_eq!(as_you_type("+4479", gb), "+44 79");
+/// let us = Region::get("US").unwrap();
+/// assert_eq!(as_you_type("4155552", us), "(415) 555-2");
+/// assert_eq!(as_you_type("14155552671", us), "1 (415) 555-2671");
+/// assert_eq!(as_you_type("12ab", us), "12ab");
+/// ```
+pub fn as_you_type(text: &str, selected: Region) -> String {
+    match parse(text, selected) {
+        Some(parsed) => layout(&parsed),
+        None => text.to_owned(),
+    }
+}
+
+/// The display form of a parsed number.
+pub fn layout(p: &Parsed) -> String {
+    // "+44 ", "00 44 ", or the national prefix as the format writes it.
+    let mut out = p.prefix.clone();
+    let spaced = |out: &mut String| {
+        if !out.is_empty() && out != "+" && !p.typed.is_empty() {
+            out.push(' ');
+        }
+    };
+    let Some(region) = p.region else {
+        // An unknown calling code: the digits as typed.
+        spaced(&mut out);
+        out.push_str(&p.typed);
+        return out;
+    };
+    let national_prefix = match p.international {
+        true => {
+            if p.prefix != "+" {
+                out.push(' ');
+            }
+            out.push_str(region.calling_code);
+            ""
+        }
+        false => p.prefix.as_str(),
+    };
+    // A rewritten number is shown as typed, so the field never shows digits nobody typed.
+    if !p.transformed {
+        if let Some(text) = grouped(&p.national, region, p.international, national_prefix) {
+            let head = if p.international { out.len() } else { 0 };
+            out.truncate(head);
+            spaced(&mut out);
+            out.push_str(&text);
+            return out;
+        }
+    }
+    spaced(&mut out);
+    out.push_str(&p.typed);
+    out
+}
+
+/// The format that fits `national` as typed so far: its leading digits could still match and
+/// it has room for every digit.
+pub fn format_for(national: &str, region: Region, international: bool) -> Option<Format> {
+    region.formats().find(|f| {
+        f.layout(international).is_some()
+            && (f.leading_digits.is_empty() || matches(f.leading_digits, national, Mode::Partial))
+            && national.len() <= f.groups().iter().map(|g| g.1).sum()
+    })
+}
+
+/// `national` grouped by its format, with the national prefix written as the format says;
+/// `None` when no format fits.
+fn grouped(
+    national: &str,
+    region: Region,
+    international: bool,
+    national_prefix: &str,
+) -> Option<String> {
+    if national.len() < MIN_DIGITS_TO_GROUP {
+        return None;
+    }
+    let format = format_for(national, region, international)?;
+    let mut template = format.layout(international)?.to_owned();
+    let mut before = "";
+    if !national_prefix.is_empty() {
+        // The rule writes the prefix its own way ("0$1", "(0$1)"), but only the digits typed
+        // may appear: Belarus's "8 0$1" is not for someone who typed just "0".
+        let rule = format.national_prefix_rule;
+        let rule_digits: String = rule
+            .replace("$1", "")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if rule_digits == national_prefix {
+            template = template.replacen("$1", rule, 1);
+        } else {
+            before = national_prefix;
+        }
+    }
+    let groups = split(national, &format.groups());
+    let mut out = String::from(before);
+    if !before.is_empty() {
+        out.push(' ');
+    }
+    let mut pending = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        let n = chars.peek().and_then(|d| d.to_digit(10));
+        match (c, n) {
+            ('$', Some(n)) => {
+                chars.next();
+                let Some(group) = groups.get((n as usize).wrapping_sub(1)) else {
+                    // Groups still to be typed: what lies between them waits for their digits.
+                    return Some(out);
+                };
+                out.push_str(&pending);
+                out.push_str(group);
+                pending.clear();
+            }
+            _ => pending.push(c),
+        }
+    }
+    out.push_str(&pending);
+    Some(out)
+}
+
+/// `digits` cut into groups of the given `(min, max)` sizes, as a greedy regex would cut a whole
+/// number; a number still being typed fills the groups in order and ends early.
+fn split<'a>(digits: &'a str, sizes: &[(usize, usize)]) -> Vec<&'a str> {
+    let mut spare = digits.len().saturating_sub(sizes.iter().map(|g| g.0).sum());
+    let mut rest = digits;
+    let mut out = Vec::new();
+    for &(min, max) in sizes {
+        if rest.is_empty() {
+            break;
+        }
+        let extra = spare.min(max - min);
+        spare -= extra;
+        let (group, tail) = rest.split_at((min + extra).min(rest.len()));
+        out.push(group);
+        rest = tail;
+    }
+    out
+}
+
+/// Which way an edit deleted, as the `input` event's `inputType` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deletion {
+    /// Typing, pasting or autofill.
+    None,
+    /// Backspace.
+    Backward,
+    /// The Delete key.
+    Forward,
+}
+
+/// The field's new text and caret after an edit: `value` and `caret` (in UTF-16 units) as the
+/// browser left them, `previous` the text before the edit.
+///
+/// The caret stays after the same digit it followed, wherever grouping moves it. Deleting a
+/// separator deletes the digit beyond it too, so Backspace never sticks on a space.
+///
+/// ```
+/// use phone_otp::phone::{format::{edit, Deletion}, Region};
+/// let us = Region::get("US").unwrap();
+/// // A digit typed in the middle: the caret stays after it, past the ") " that moved.
+/// assert_eq!(edit("(415) 555", "(4159) 555", 5, Deletion::None, us), ("(415) 955-5".into(), 7));
+/// // Backspace just after ") " removes the 5 before it.
+/// assert_eq!(edit("(415) 555-2671", "(415 555-2671", 4, Deletion::Backward, us), ("(415) 552-671".into(), 3));
+/// ```
+pub fn edit(
+    previous: &str,
+    value: &str,
+    caret: usize,
+    deletion: Deletion,
+    selected: Region,
+) -> (String, usize) {
+    let mut chars: Vec<char> = value.chars().collect();
+    let mut at = char_index(&chars, caret);
+    let removed_separator_only = significant(previous) == significant(value)
+        && value.chars().count() < previous.chars().count();
+    if removed_separator_only {
+        match deletion {
+            Deletion::Backward => {
+                if let Some(i) = (0..at).rev().find(|&i| is_significant(chars[i])) {
+                    chars.remove(i);
+                    at = i;
+                }
+            }
+            Deletion::Forward => {
+                if let Some(i) = (at..chars.len()).find(|&i| is_significant(chars[i])) {
+                    chars.remove(i);
+                }
+            }
+            Deletion::None => {}
+        }
+    }
+    let value: String = chars.iter().collect();
+    let formatted = as_you_type(&value, selected);
+    let before = chars
+        .iter()
+        .take(at)
+        .filter(|&&c| is_significant(c))
+        .count();
+    let caret = if parse(&value, selected).is_none() {
+        // Left as typed: the caret stays where the browser put it.
+        chars.iter().take(at).map(|c| c.len_utf16()).sum()
+    } else {
+        caret_after(&formatted, before)
+    };
+    (formatted, caret)
+}
+
+fn is_significant(c: char) -> bool {
+    c == '+' || c == '＋' || crate::code::ascii_digit(c).is_some()
+}
+
+fn significant(text: &str) -> usize {
+    text.chars().filter(|&c| is_significant(c)).count()
+}
+
+/// The char index of a UTF-16 offset.
+fn char_index(chars: &[char], utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    chars.len()
+}
+
+/// The UTF-16 offset just after the `n`th significant character of `formatted`.
+fn caret_after(formatted: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    let mut units = 0;
+    for c in formatted.chars() {
+        units += c.len_utf16();
+        if is_significant(c) {
+            seen += 1;
+            if seen == n {
+                return units;
+            }
+        }
+    }
+    units
+}

@@ -1,0 +1,185 @@
+//! Regions and their phone metadata, read from the generated table in [`super::data`].
+
+use super::data::REGIONS;
+use super::pattern::{matches, Mode};
+
+/// One region's phone metadata: a borrowed view of its line in the generated table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// ISO 3166-1 alpha-2 code, upper case (`"MY"`).
+    pub code: &'static str,
+    /// Country calling code, digits only (`"60"`).
+    pub calling_code: &'static str,
+    /// Pattern of the international call prefix dialled from this region (`"00"`, `"011"`).
+    pub idd: &'static str,
+    /// The national prefix (`"0"`), or empty.
+    pub national_prefix: &'static str,
+    /// Pattern of what is stripped before the national number, when it is not just the prefix.
+    pub prefix_for_parsing: &'static str,
+    /// What replaces a `prefix_for_parsing` match that captured digits (`"268$1"`).
+    pub prefix_transform: &'static str,
+    /// For a region that shares its calling code: the national numbers it owns, as a prefix.
+    pub leading_digits: &'static str,
+    /// For a shared region without leading digits: the pattern of its whole national numbers.
+    pub pattern: &'static str,
+    lengths: &'static str,
+    formats: &'static str,
+}
+
+impl Region {
+    /// The region with ISO code `code`, in any case.
+    ///
+    /// ```
+    /// use phone_otp::phone::Region;
+    /// let my = Region::get("my").unwrap();
+    /// assert_eq!((my.code, my.calling_code, my.national_prefix), ("MY", "60", "0"));
+    /// assert!(Region::get("XX").is_none());
+    /// ```
+    pub fn get(code: &str) -> Option<Region> {
+        Region::all().find(|r| r.code.eq_ignore_ascii_case(code))
+    }
+
+    /// Every region, in the table's order (grouped by calling code).
+    pub fn all() -> impl Iterator<Item = Region> {
+        REGIONS.lines().filter_map(Region::read)
+    }
+
+    /// The regions with calling code `code`, the main one first.
+    ///
+    /// ```
+    /// use phone_otp::phone::Region;
+    /// let codes: Vec<_> = Region::with_calling_code("7").map(|r| r.code).collect();
+    /// assert_eq!(codes, ["RU", "KZ"]);
+    /// ```
+    pub fn with_calling_code(code: &str) -> impl Iterator<Item = Region> + '_ {
+        Region::all().filter(move |r| r.calling_code == code)
+    }
+
+    /// Which region of calling code `code` a national number belongs to: the first region, main
+    /// one first, whose leading digits or number pattern take it; else the main region.
+    ///
+    /// ```
+    /// use phone_otp::phone::Region;
+    /// assert_eq!(Region::of_national("1", "2684641234").unwrap().code, "AG");
+    /// assert_eq!(Region::of_national("1", "4155552671").unwrap().code, "US");
+    /// assert_eq!(Region::of_national("1", "6135550123").unwrap().code, "CA");
+    /// assert_eq!(Region::of_national("44", "7400123456").unwrap().code, "GB");
+    /// // libphonenumber gives 07911 1… to Guernsey.
+    /// assert_eq!(Region::of_national("44", "7911123456").unwrap().code, "GG");
+    /// ```
+    pub fn of_national(code: &str, national: &str) -> Option<Region> {
+        let main = Region::with_calling_code(code).next()?;
+        Some(
+            Region::with_calling_code(code)
+                .find(|r| {
+                    (!r.leading_digits.is_empty()
+                        && matches(r.leading_digits, national, Mode::Prefix))
+                        || (!r.pattern.is_empty() && matches(r.pattern, national, Mode::Full))
+                })
+                .unwrap_or(main),
+        )
+    }
+
+    /// The national number lengths this region dials, shortest first.
+    ///
+    /// ```
+    /// use phone_otp::phone::Region;
+    /// let lengths: Vec<_> = Region::get("GB").unwrap().possible_lengths().collect();
+    /// assert_eq!(lengths, [7, 9, 10]);
+    /// ```
+    pub fn possible_lengths(&self) -> impl Iterator<Item = usize> {
+        self.lengths.split(',').filter_map(|n| n.parse().ok())
+    }
+
+    /// The formats for grouping national numbers, in the order they are tried.
+    pub fn formats(&self) -> impl Iterator<Item = Format> {
+        self.formats.split(';').filter_map(Format::read)
+    }
+
+    /// The region's flag emoji, from its two regional indicator letters.
+    ///
+    /// ```
+    /// assert_eq!(phone_otp::phone::Region::get("MY").unwrap().flag(), "🇲🇾");
+    /// ```
+    pub fn flag(&self) -> String {
+        self.code
+            .bytes()
+            .filter_map(|b| char::from_u32(0x1F1E6 + u32::from(b.wrapping_sub(b'A'))))
+            .collect()
+    }
+
+    fn read(line: &'static str) -> Option<Region> {
+        let mut f = line.splitn(10, ';');
+        Some(Region {
+            code: f.next()?,
+            calling_code: f.next()?,
+            idd: f.next()?,
+            national_prefix: f.next()?,
+            prefix_for_parsing: f.next()?,
+            prefix_transform: f.next()?,
+            leading_digits: f.next()?,
+            pattern: f.next()?,
+            lengths: f.next()?,
+            formats: f.next().unwrap_or(""),
+        })
+    }
+}
+
+/// How a national number is grouped for display (libphonenumber's `NumberFormat`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Format {
+    /// Digit groups, as `(\d{3})(\d{3,4})`.
+    pub pattern: &'static str,
+    /// The national layout, as `$1-$2 $3`.
+    pub template: &'static str,
+    /// Pattern of the national numbers this format is for, as a prefix; empty for all.
+    pub leading_digits: &'static str,
+    /// How the first group is written with the national prefix (`0$1`, `($1)`), or empty.
+    pub national_prefix_rule: &'static str,
+    /// The international layout when it differs; `NA` when the format is national only.
+    pub international: &'static str,
+}
+
+impl Format {
+    /// The layout for international or national display, or `None` for a national-only format
+    /// shown internationally.
+    pub fn layout(&self, international: bool) -> Option<&'static str> {
+        match (international, self.international) {
+            (true, "NA") => None,
+            (true, intl) if !intl.is_empty() => Some(intl),
+            _ => Some(self.template),
+        }
+    }
+
+    /// The `(min, max)` digits of each group.
+    ///
+    /// ```
+    /// use phone_otp::phone::Region;
+    /// let f = Region::get("MY").unwrap().formats().nth(1).unwrap();
+    /// assert_eq!(f.groups(), [(2, 2), (3, 3), (3, 4)]);
+    /// ```
+    pub fn groups(&self) -> Vec<(usize, usize)> {
+        self.pattern
+            .split(')')
+            .filter_map(|g| {
+                let g = g.strip_prefix("(\\d")?;
+                let Some(counts) = g.strip_prefix('{').and_then(|c| c.strip_suffix('}')) else {
+                    return Some((1, 1));
+                };
+                let (min, max) = counts.split_once(',').unwrap_or((counts, counts));
+                Some((min.parse().ok()?, max.parse().ok()?))
+            })
+            .collect()
+    }
+
+    fn read(text: &'static str) -> Option<Format> {
+        let mut f = text.split('!');
+        Some(Format {
+            pattern: f.next()?,
+            template: f.next()?,
+            leading_digits: f.next()?,
+            national_prefix_rule: f.next()?,
+            international: f.next()?,
+        })
+    }
+}
