@@ -46,7 +46,7 @@ impl WidgetEvent {
 
 fn error_kind(notice: &Notice) -> Option<&'static str> {
     Some(match notice {
-        Notice::BadPhone => "invalid_phone",
+        Notice::Phone(_) => "invalid_phone",
         Notice::RateLimited { .. } => "rate_limited",
         Notice::Rejected { .. } => "rejected",
         Notice::Network => "network",

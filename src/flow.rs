@@ -13,6 +13,10 @@
 
 use crate::code;
 use crate::dialect::{Channel, Outcome, Session};
+use crate::phone::format::as_you_type;
+use crate::phone::parse::parse;
+use crate::phone::validate::{validate, Invalid, Problem};
+use crate::phone::Region;
 use crate::time::Millis;
 
 /// Where the flow is.
@@ -65,8 +69,8 @@ pub enum Notice {
     },
     /// Something other than digits was typed into the code field.
     CodeRefused,
-    /// The number does not look like an E.164 number.
-    BadPhone,
+    /// The number cannot be sent: what is wrong, and for which region.
+    Phone(Invalid),
     /// Too many requests; sending is possible again at `until`.
     RateLimited {
         until: Option<Millis>,
@@ -94,6 +98,10 @@ pub struct Settings {
     /// Whether "Call me instead" is offered once the first resend wait is over
     /// (`channels="sms,voice"`).
     pub voice: bool,
+    /// The country selected at the start and after a reset.
+    pub country: Region,
+    /// The only countries whose numbers are taken (`countries`); empty for all.
+    pub countries: Vec<Region>,
 }
 
 impl Default for Settings {
@@ -103,6 +111,8 @@ impl Default for Settings {
             resend_after: 30_000,
             expires_after: 600_000,
             voice: false,
+            country: Region::default(),
+            countries: Vec::new(),
         }
     }
 }
@@ -111,8 +121,10 @@ impl Default for Settings {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
     pub phase: Phase,
-    /// The phone number as typed.
+    /// The phone number as typed, formatted as typed.
     pub phone: String,
+    /// The country selected: national numbers are read as its numbers.
+    pub country: Region,
     /// The code digits typed so far.
     pub code: String,
     pub channel: Channel,
@@ -129,8 +141,12 @@ pub struct State {
 /// What happens to the flow.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// The phone field changed.
+    /// The phone field changed (already formatted by [`crate::phone::format::edit`]).
     PhoneInput(String),
+    /// The phone field lost focus: the number is checked now, not on every keystroke.
+    PhoneBlur,
+    /// A country was picked in the selector.
+    Country(Region),
     /// The person asked for a code (first time, resend, or a new code after an end state).
     Send(Channel),
     /// The send request finished.
@@ -170,6 +186,7 @@ impl State {
     /// A fresh flow with these settings.
     pub fn new(settings: Settings) -> Self {
         State {
+            country: settings.country,
             settings,
             ..State::default()
         }
@@ -202,19 +219,36 @@ impl State {
     }
 }
 
-/// The phone text reduced to `+` and ASCII digits, as sent to the backend.
-fn normalized_phone(phone: &str) -> String {
-    let mut out = String::new();
-    for c in phone.trim().chars() {
-        if c == '+' || c == '＋' {
-            if out.is_empty() {
-                out.push('+');
+impl State {
+    /// The number as it will be sent, or what is wrong with it.
+    pub fn checked_phone(&self) -> Result<String, Invalid> {
+        let e164 = validate(&self.phone, self.country)?;
+        let region = parse(&self.phone, self.country).and_then(|p| p.region);
+        match region {
+            Some(r)
+                if !self.settings.countries.is_empty() && !self.settings.countries.contains(&r) =>
+            {
+                Err(Invalid {
+                    problem: Problem::NotOffered,
+                    region: Some(r.code),
+                })
             }
-        } else if let Some(d) = code::ascii_digit(c) {
-            out.push(d);
+            _ => Ok(e164),
         }
     }
-    out
+}
+
+/// The region an international number switches the selector to: its own, once its calling code
+/// differs from the selected region's or its digits name a region positively; `None` to stay.
+fn switched_country(s: &State) -> Option<Region> {
+    let p = parse(&s.phone, s.country)?;
+    let r = p.region.filter(|r| p.international && *r != s.country)?;
+    let main = Region::with_calling_code(r.calling_code).next();
+    let offered = s.settings.countries.is_empty() || s.settings.countries.contains(&r);
+    let decided = r.calling_code != s.country.calling_code
+        || main != Some(r)
+        || validate(&s.phone, r).is_ok();
+    (offered && decided).then_some(r)
 }
 
 /// Moves the flow one step.
@@ -223,7 +257,8 @@ fn normalized_phone(phone: &str) -> String {
 /// use phone_otp::flow::{step, Effect, Event, Phase, State};
 /// use phone_otp::dialect::Channel;
 /// let s = State::default();
-/// let (s, _) = step(&s, Event::PhoneInput("+60182258491".into()), 0);
+/// let (s, _) = step(&s, Event::PhoneInput("+60 18-225 8491".into()), 0);
+/// assert_eq!(s.country.code, "MY");
 /// let (s, effects) = step(&s, Event::Send(Channel::Sms), 0);
 /// assert_eq!(s.phase, Phase::Sending { resend: false });
 /// assert_eq!(effects, vec![Effect::Send { phone: "+60182258491".into(), channel: Channel::Sms }]);
@@ -237,24 +272,50 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
         Event::PhoneInput(text) => {
             if s.phase == Phase::Entry {
                 s.phone = text;
-                if s.notice == Some(Notice::BadPhone) {
+                if matches!(s.notice, Some(Notice::Phone(_))) {
                     s.notice = None;
                 }
+                if let Some(r) = switched_country(&s) {
+                    s.country = r;
+                }
+            }
+        }
+        Event::PhoneBlur => {
+            if s.phase == Phase::Entry && !s.phone.trim().is_empty() {
+                if let Err(invalid) = s.checked_phone() {
+                    s.notice = Some(Notice::Phone(invalid));
+                }
+            }
+        }
+        Event::Country(region) => {
+            if s.phase == Phase::Entry {
+                // An international number takes the new calling code; the rest stays as typed.
+                if let Some(p) = parse(&s.phone, s.country).filter(|p| p.international) {
+                    s.phone = format!("+{}{}", region.calling_code, p.typed);
+                }
+                s.country = region;
+                s.phone = as_you_type(&s.phone, region);
+                if matches!(s.notice, Some(Notice::Phone(_))) {
+                    s.notice = None;
+                }
+                fx.push(Effect::FocusPhone);
             }
         }
         Event::Send(channel) => {
             if s.can_send(now) {
-                let phone = normalized_phone(&s.phone);
-                if !crate::phone::is_e164(&phone) {
-                    s.notice = Some(Notice::BadPhone);
-                    s.phase = Phase::Entry;
-                    fx.push(Effect::FocusPhone);
-                } else {
-                    let resend = s.phase != Phase::Entry;
-                    s.phase = Phase::Sending { resend };
-                    s.channel = channel;
-                    s.notice = None;
-                    fx.push(Effect::Send { phone, channel });
+                match s.checked_phone() {
+                    Err(invalid) => {
+                        s.notice = Some(Notice::Phone(invalid));
+                        s.phase = Phase::Entry;
+                        fx.push(Effect::FocusPhone);
+                    }
+                    Ok(phone) => {
+                        let resend = s.phase != Phase::Entry;
+                        s.phase = Phase::Sending { resend };
+                        s.channel = channel;
+                        s.notice = None;
+                        fx.push(Effect::Send { phone, channel });
+                    }
                 }
             }
         }

@@ -1,7 +1,9 @@
 //! The flow state machine: hand-written paths and a property test over random event sequences.
 
 use phone_otp::dialect::{Channel, Outcome, Session};
-use phone_otp::flow::{step, Effect, Event, Notice, Phase, State};
+use phone_otp::flow::{step, Effect, Event, Notice, Phase, Settings, State};
+use phone_otp::phone::validate::{Invalid, Problem};
+use phone_otp::phone::Region;
 use proptest::prelude::*;
 
 const PHONE: &str = "+60182258491";
@@ -124,8 +126,127 @@ fn a_bad_number_is_refused_before_any_request() {
         [Event::PhoneInput("12345".into()), Event::Send(Channel::Sms)],
         0,
     );
-    assert_eq!(s.notice, Some(Notice::BadPhone));
+    let too_short = Invalid {
+        problem: Problem::TooShort,
+        region: Some("US"),
+    };
+    assert_eq!(s.notice, Some(Notice::Phone(too_short)));
     assert_eq!(s.phone, "12345");
+    assert_eq!(fx, vec![Effect::FocusPhone]);
+}
+
+fn in_country(code: &str) -> State {
+    let settings = Settings {
+        country: Region::get(code).unwrap(),
+        ..Settings::default()
+    };
+    State::new(settings)
+}
+
+#[test]
+fn a_national_number_is_sent_in_e164() {
+    let (s, fx) = run(
+        &in_country("GB"),
+        [
+            Event::PhoneInput("07911 123456".into()),
+            Event::Send(Channel::Sms),
+        ],
+        0,
+    );
+    assert_eq!(s.phone, "07911 123456");
+    assert_eq!(
+        fx,
+        vec![Effect::Send {
+            phone: "+447911123456".into(),
+            channel: Channel::Sms
+        }]
+    );
+}
+
+#[test]
+fn the_number_is_checked_on_blur_not_while_typing() {
+    let (s, _) = run(&in_country("MY"), [Event::PhoneInput("012 345".into())], 0);
+    assert_eq!(s.notice, None);
+    let (s, fx) = step(&s, Event::PhoneBlur, 0);
+    let expected = Invalid {
+        problem: Problem::TooShort,
+        region: Some("MY"),
+    };
+    assert_eq!(s.notice, Some(Notice::Phone(expected)));
+    assert_eq!(fx, vec![]);
+    // Typing again clears it; blurring an empty field says nothing.
+    let (s, _) = step(&s, Event::PhoneInput("012 3456".into()), 0);
+    assert_eq!(s.notice, None);
+    let (s, _) = run(&in_country("MY"), [Event::PhoneBlur], 0);
+    assert_eq!(s.notice, None);
+}
+
+#[test]
+fn a_pasted_international_number_switches_the_country() {
+    let (s, _) = run(
+        &in_country("US"),
+        [Event::PhoneInput("+44 20 7946 0958".into())],
+        0,
+    );
+    assert_eq!(s.country.code, "GB");
+    // Within +1, a partial number does not flip Canada to the United States.
+    let (s, _) = run(&in_country("CA"), [Event::PhoneInput("+1 415".into())], 0);
+    assert_eq!(s.country.code, "CA");
+    let (s, _) = run(
+        &in_country("US"),
+        [Event::PhoneInput("+1 268 464".into())],
+        0,
+    );
+    assert_eq!(s.country.code, "AG");
+}
+
+#[test]
+fn picking_a_country_keeps_the_digits_and_focuses_the_number() {
+    let (s, fx) = run(
+        &in_country("US"),
+        [
+            Event::PhoneInput("+44 7911 123456".into()),
+            Event::Country(Region::get("MY").unwrap()),
+        ],
+        0,
+    );
+    assert_eq!((s.country.code, s.phone.as_str()), ("MY", "+60 7911123456"));
+    assert_eq!(fx, vec![Effect::FocusPhone]);
+    let (s, _) = run(
+        &in_country("US"),
+        [
+            Event::PhoneInput("0182258491".into()),
+            Event::Country(Region::get("MY").unwrap()),
+        ],
+        0,
+    );
+    assert_eq!(s.phone, "018-225 8491");
+}
+
+#[test]
+fn numbers_from_countries_not_offered_are_refused() {
+    let settings = Settings {
+        country: Region::get("MY").unwrap(),
+        countries: vec![Region::get("MY").unwrap(), Region::get("SG").unwrap()],
+        ..Settings::default()
+    };
+    let (s, fx) = run(
+        &State::new(settings),
+        [
+            Event::PhoneInput("+44 7400 123456".into()),
+            Event::Send(Channel::Sms),
+        ],
+        0,
+    );
+    assert_eq!(
+        s.country.code, "MY",
+        "not switched to a country not offered"
+    );
+    let expected = Invalid {
+        problem: Problem::NotOffered,
+        region: Some("GB"),
+    };
+    assert_eq!(s.notice, Some(Notice::Phone(expected)));
     assert_eq!(fx, vec![Effect::FocusPhone]);
 }
 

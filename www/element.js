@@ -18,6 +18,7 @@ const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
   "gateway", "user-id", "send-path", "verify-path", "code-length", "channels", "locale",
   "resend-after", "expires-after", "timeout", "credentials", "request-headers", "messages",
+  "default-country", "countries", "preferred-countries",
 ];
 
 export class PhoneOtpElement extends HTMLElement {
@@ -68,7 +69,9 @@ export class PhoneOtpElement extends HTMLElement {
   }
 
   focus(options) {
-    this.#root.querySelector("input, button")?.focus(options);
+    // The number or code field, not the country button before it.
+    const field = this.#root.querySelector('[part="phone-input"], [part="code-input"]');
+    (field ?? this.#root.querySelector("button"))?.focus(options);
   }
 
   async connectedCallback() {
@@ -166,6 +169,7 @@ export async function mount(el, options = {}) {
   for (const [key, value] of Object.entries(options)) {
     const name = ATTRIBUTE(key);
     if (value === false || value == null) el.removeAttribute(name);
+    else if (Array.isArray(value)) el.setAttribute(name, value.join(","));
     else el.setAttribute(name, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   el.classList.add("phone-otp-host");

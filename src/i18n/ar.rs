@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "رقم الهاتف",
-        Key::PhoneHint => "مع رمز الدولة، مثل +966 50 123 4567",
+        Key::PhoneHint => "اختر الدولة، ثم اكتب الرقم كما تطلبه.",
         Key::SendCode => "أرسل الرمز",
         Key::Sending => "جارٍ الإرسال…",
         Key::CodeLabel => "أدخل الرمز المكوّن من {n} أرقام المرسل إلى {phone}",
@@ -31,7 +31,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "استغرق الخادم وقتًا طويلًا للرد. حاول مرة أخرى.",
         Key::Offline => "أنت غير متصل. اتصل بالإنترنت وحاول مرة أخرى.",
         Key::Server => "حدث خطأ من جهتنا. حاول مرة أخرى.",
-        Key::BadPhone => "أدخل الرقم مع رمز الدولة، بدءًا بـ +.",
+        Key::BadPhone => "رقم الهاتف يتكون من أرقام ومسافات وشرطات فقط.",
+        Key::PhoneEmpty => "أدخل رقم هاتفك.",
+        Key::PhoneCountryCode => "رمز الدولة هذا غير موجود. تحقق من الأرقام بعد +.",
+        Key::PhoneTooShort => "هذا الرقم قصير جدًا ({country}).",
+        Key::PhoneTooLong => "هذا الرقم طويل جدًا ({country}).",
+        Key::PhoneInvalidLength => "عدد أرقام هذا الرقم غير صحيح ({country}).",
+        Key::PhoneNotOffered => "لا تُقبل هنا أرقام هذه الدولة ({country}).",
+        Key::Country => "الدولة",
+        Key::CountrySearch => "ابحث عن دولة",
+        Key::CountryNone => "لم يُعثر على أي دولة",
         Key::CodeRefused => "يتكوّن الرمز من أرقام فقط.",
         Key::Rejected => "لا يمكن لهذا الرقم تلقّي رمز.",
     }

@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "Phone number",
-        Key::PhoneHint => "With the country code, for example +60 18 225 8491",
+        Key::PhoneHint => "Choose the country, then type the number as you would dial it.",
         Key::SendCode => "Send code",
         Key::Sending => "Sending…",
         Key::CodeLabel => "Enter the {n}-digit code sent to {phone}",
@@ -31,7 +31,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "The server took too long to answer. Try again.",
         Key::Offline => "You are offline. Connect to the internet and try again.",
         Key::Server => "Something went wrong on our side. Try again.",
-        Key::BadPhone => "Enter the number with its country code, starting with +.",
+        Key::BadPhone => "A phone number has only digits, spaces and dashes.",
+        Key::PhoneEmpty => "Enter your phone number.",
+        Key::PhoneCountryCode => "That country code does not exist. Check the digits after +.",
+        Key::PhoneTooShort => "This number is too short for {country}.",
+        Key::PhoneTooLong => "This number is too long for {country}.",
+        Key::PhoneInvalidLength => "This number has the wrong number of digits for {country}.",
+        Key::PhoneNotOffered => "Numbers from {country} cannot be used here.",
+        Key::Country => "Country",
+        Key::CountrySearch => "Search countries",
+        Key::CountryNone => "No country found",
         Key::CodeRefused => "The code has digits only.",
         Key::Rejected => "This number cannot get a code.",
     }

@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "Número de teléfono",
-        Key::PhoneHint => "Con el prefijo del país, por ejemplo +34 612 34 56 78",
+        Key::PhoneHint => "Elige el país y escribe el número como lo marcarías.",
         Key::SendCode => "Enviar código",
         Key::Sending => "Enviando…",
         Key::CodeLabel => "Introduce el código de {n} dígitos enviado al {phone}",
@@ -37,7 +37,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "El servidor tardó demasiado en responder. Inténtalo de nuevo.",
         Key::Offline => "No tienes conexión. Conéctate a internet e inténtalo de nuevo.",
         Key::Server => "Algo salió mal por nuestra parte. Inténtalo de nuevo.",
-        Key::BadPhone => "Introduce el número con el prefijo del país, empezando por +.",
+        Key::BadPhone => "Un número de teléfono solo tiene dígitos, espacios y guiones.",
+        Key::PhoneEmpty => "Introduce tu número de teléfono.",
+        Key::PhoneCountryCode => "Ese prefijo de país no existe. Revisa los dígitos después de +.",
+        Key::PhoneTooShort => "Este número es demasiado corto ({country}).",
+        Key::PhoneTooLong => "Este número es demasiado largo ({country}).",
+        Key::PhoneInvalidLength => {
+            "Este número no tiene la cantidad correcta de dígitos ({country})."
+        }
+        Key::PhoneNotOffered => "Aquí no se aceptan números de este país ({country}).",
+        Key::Country => "País",
+        Key::CountrySearch => "Buscar país",
+        Key::CountryNone => "No se encontró ningún país",
         Key::CodeRefused => "El código solo tiene dígitos.",
         Key::Rejected => "Este número no puede recibir un código.",
     }

@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "Numéro de téléphone",
-        Key::PhoneHint => "Avec l’indicatif du pays, par exemple +33 6 12 34 56 78",
+        Key::PhoneHint => "Choisissez le pays, puis saisissez le numéro comme vous le composez.",
         Key::SendCode => "Envoyer le code",
         Key::Sending => "Envoi…",
         Key::CodeLabel => "Saisissez le code à {n} chiffres envoyé au {phone}",
@@ -33,7 +33,20 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "Le serveur a mis trop de temps à répondre. Réessayez.",
         Key::Offline => "Vous êtes hors ligne. Connectez-vous à Internet et réessayez.",
         Key::Server => "Une erreur s’est produite de notre côté. Réessayez.",
-        Key::BadPhone => "Saisissez le numéro avec l’indicatif du pays, en commençant par +.",
+        Key::BadPhone => {
+            "Un numéro de téléphone ne contient que des chiffres, des espaces et des tirets."
+        }
+        Key::PhoneEmpty => "Saisissez votre numéro de téléphone.",
+        Key::PhoneCountryCode => {
+            "Cet indicatif de pays n’existe pas. Vérifiez les chiffres après le +."
+        }
+        Key::PhoneTooShort => "Ce numéro est trop court ({country}).",
+        Key::PhoneTooLong => "Ce numéro est trop long ({country}).",
+        Key::PhoneInvalidLength => "Ce numéro n’a pas le bon nombre de chiffres ({country}).",
+        Key::PhoneNotOffered => "Les numéros de ce pays ne sont pas acceptés ici ({country}).",
+        Key::Country => "Pays",
+        Key::CountrySearch => "Rechercher un pays",
+        Key::CountryNone => "Aucun pays trouvé",
         Key::CodeRefused => "Le code ne contient que des chiffres.",
         Key::Rejected => "Ce numéro ne peut pas recevoir de code.",
     }

@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "Nomor telepon",
-        Key::PhoneHint => "Dengan kode negara, misalnya +62 812 3456 7890",
+        Key::PhoneHint => "Pilih negara, lalu ketik nomor seperti saat Anda meneleponnya.",
         Key::SendCode => "Kirim kode",
         Key::Sending => "Mengirim…",
         Key::CodeLabel => "Masukkan kode {n} digit yang dikirim ke {phone}",
@@ -31,7 +31,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "Server terlalu lama menjawab. Coba lagi.",
         Key::Offline => "Anda sedang offline. Sambungkan ke internet dan coba lagi.",
         Key::Server => "Terjadi kesalahan di pihak kami. Coba lagi.",
-        Key::BadPhone => "Masukkan nomor dengan kode negara, diawali dengan +.",
+        Key::BadPhone => "Nomor telepon hanya berisi angka, spasi, dan tanda hubung.",
+        Key::PhoneEmpty => "Masukkan nomor telepon Anda.",
+        Key::PhoneCountryCode => "Kode negara itu tidak ada. Periksa angka setelah +.",
+        Key::PhoneTooShort => "Nomor ini terlalu pendek untuk {country}.",
+        Key::PhoneTooLong => "Nomor ini terlalu panjang untuk {country}.",
+        Key::PhoneInvalidLength => "Jumlah digit nomor ini salah untuk {country}.",
+        Key::PhoneNotOffered => "Nomor dari {country} tidak dapat digunakan di sini.",
+        Key::Country => "Negara",
+        Key::CountrySearch => "Cari negara",
+        Key::CountryNone => "Negara tidak ditemukan",
         Key::CodeRefused => "Kode hanya berisi angka.",
         Key::Rejected => "Nomor ini tidak dapat menerima kode.",
     }

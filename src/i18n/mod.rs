@@ -18,7 +18,7 @@ impl Key {
         Key::NAMES[self as usize]
     }
 
-    const NAMES: [&'static str; 30] = [
+    const NAMES: [&'static str; 39] = [
         "PhoneLabel",
         "PhoneHint",
         "SendCode",
@@ -47,12 +47,21 @@ impl Key {
         "Offline",
         "Server",
         "BadPhone",
+        "PhoneEmpty",
+        "PhoneCountryCode",
+        "PhoneTooShort",
+        "PhoneTooLong",
+        "PhoneInvalidLength",
+        "PhoneNotOffered",
+        "Country",
+        "CountrySearch",
+        "CountryNone",
         "CodeRefused",
         "Rejected",
     ];
 
     /// Every key, for tests that check each catalog.
-    pub const ALL: [Key; 30] = [
+    pub const ALL: [Key; 39] = [
         Key::PhoneLabel,
         Key::PhoneHint,
         Key::SendCode,
@@ -81,6 +90,15 @@ impl Key {
         Key::Offline,
         Key::Server,
         Key::BadPhone,
+        Key::PhoneEmpty,
+        Key::PhoneCountryCode,
+        Key::PhoneTooShort,
+        Key::PhoneTooLong,
+        Key::PhoneInvalidLength,
+        Key::PhoneNotOffered,
+        Key::Country,
+        Key::CountrySearch,
+        Key::CountryNone,
         Key::CodeRefused,
         Key::Rejected,
     ];
@@ -206,6 +224,19 @@ pub enum Key {
     Offline,
     Server,
     BadPhone,
+    PhoneEmpty,
+    PhoneCountryCode,
+    /// `{country}`: the country's name.
+    PhoneTooShort,
+    /// `{country}`: the country's name.
+    PhoneTooLong,
+    /// `{country}`: the country's name.
+    PhoneInvalidLength,
+    /// `{country}`: the country's name.
+    PhoneNotOffered,
+    Country,
+    CountrySearch,
+    CountryNone,
     CodeRefused,
     Rejected,
 }

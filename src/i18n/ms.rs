@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "Nombor telefon",
-        Key::PhoneHint => "Dengan kod negara, contohnya +60 18 225 8491",
+        Key::PhoneHint => "Pilih negara, kemudian taip nombor seperti anda mendailnya.",
         Key::SendCode => "Hantar kod",
         Key::Sending => "Menghantar…",
         Key::CodeLabel => "Masukkan kod {n} digit yang dihantar ke {phone}",
@@ -31,7 +31,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "Pelayan mengambil masa terlalu lama untuk menjawab. Cuba lagi.",
         Key::Offline => "Anda di luar talian. Sambung ke internet dan cuba lagi.",
         Key::Server => "Berlaku ralat di pihak kami. Cuba lagi.",
-        Key::BadPhone => "Masukkan nombor dengan kod negara, bermula dengan +.",
+        Key::BadPhone => "Nombor telefon hanya mengandungi digit, ruang dan sempang.",
+        Key::PhoneEmpty => "Masukkan nombor telefon anda.",
+        Key::PhoneCountryCode => "Kod negara itu tidak wujud. Semak digit selepas +.",
+        Key::PhoneTooShort => "Nombor ini terlalu pendek untuk {country}.",
+        Key::PhoneTooLong => "Nombor ini terlalu panjang untuk {country}.",
+        Key::PhoneInvalidLength => "Bilangan digit nombor ini salah untuk {country}.",
+        Key::PhoneNotOffered => "Nombor dari {country} tidak boleh digunakan di sini.",
+        Key::Country => "Negara",
+        Key::CountrySearch => "Cari negara",
+        Key::CountryNone => "Tiada negara ditemui",
         Key::CodeRefused => "Kod hanya mengandungi digit.",
         Key::Rejected => "Nombor ini tidak boleh menerima kod.",
     }

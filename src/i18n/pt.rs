@@ -5,7 +5,7 @@ use super::Key;
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::PhoneLabel => "Número de telefone",
-        Key::PhoneHint => "Com o código do país, por exemplo +55 11 91234 5678",
+        Key::PhoneHint => "Escolha o país e digite o número como você o discaria.",
         Key::SendCode => "Enviar código",
         Key::Sending => "Enviando…",
         Key::CodeLabel => "Digite o código de {n} dígitos enviado para {phone}",
@@ -35,7 +35,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Timeout => "O servidor demorou demais para responder. Tente novamente.",
         Key::Offline => "Você está offline. Conecte-se à internet e tente novamente.",
         Key::Server => "Algo deu errado do nosso lado. Tente novamente.",
-        Key::BadPhone => "Digite o número com o código do país, começando com +.",
+        Key::BadPhone => "Um número de telefone tem apenas dígitos, espaços e hífens.",
+        Key::PhoneEmpty => "Digite seu número de telefone.",
+        Key::PhoneCountryCode => "Esse código de país não existe. Confira os dígitos depois do +.",
+        Key::PhoneTooShort => "Este número é curto demais ({country}).",
+        Key::PhoneTooLong => "Este número é longo demais ({country}).",
+        Key::PhoneInvalidLength => "Este número não tem a quantidade certa de dígitos ({country}).",
+        Key::PhoneNotOffered => "Números deste país não são aceitos aqui ({country}).",
+        Key::Country => "País",
+        Key::CountrySearch => "Pesquisar país",
+        Key::CountryNone => "Nenhum país encontrado",
         Key::CodeRefused => "O código tem apenas dígitos.",
         Key::Rejected => "Este número não pode receber um código.",
     }

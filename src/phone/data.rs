@@ -27,8 +27,24 @@
 //! Every region's phone metadata, one line per region; see [`crate::phone::Region`] for the fields.
 //! Regions that share a calling code follow each other, the main region first.
 
+use super::Region;
+
 /// Version of the libphonenumber-js metadata this was generated from.
 pub const VERSION: &str = "1.13.16";
+
+/// The region used when none is chosen and the browser names none.
+pub(super) const DEFAULT: Region = Region {
+    code: "US",
+    calling_code: "1",
+    idd: "011",
+    national_prefix: "1",
+    prefix_for_parsing: "",
+    prefix_transform: "",
+    leading_digits: "",
+    pattern: "",
+    lengths: "10",
+    formats: "(\\d{3})(\\d{4})!$1-$2!310!!;(\\d{3})(\\d{3})(\\d{4})!($1) $2-$3![2-9]!!$1-$2-$3",
+};
 
 /// One line per region: `ISO;calling code;international prefix;national prefix;national prefix
 /// for parsing;its transform;leading digits;national number pattern;possible lengths;formats…`,

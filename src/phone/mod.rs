@@ -9,6 +9,7 @@ pub mod format;
 pub mod parse;
 pub mod pattern;
 mod region;
+pub mod search;
 pub mod validate;
 
 pub use region::{Format, Region};

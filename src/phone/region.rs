@@ -22,8 +22,15 @@ pub struct Region {
     pub leading_digits: &'static str,
     /// For a shared region without leading digits: the pattern of its whole national numbers.
     pub pattern: &'static str,
-    lengths: &'static str,
-    formats: &'static str,
+    pub(super) lengths: &'static str,
+    pub(super) formats: &'static str,
+}
+
+impl Default for Region {
+    /// The United States, where no other region is chosen or known.
+    fn default() -> Self {
+        super::data::DEFAULT
+    }
 }
 
 impl Region {

@@ -18,6 +18,9 @@ pub enum Problem {
     TooLong,
     /// Between the region's lengths, but not one of them.
     InvalidLength,
+    /// A region the widget does not take numbers from (its `countries` option); the flow
+    /// decides this, not [`validate`].
+    NotOffered,
 }
 
 /// A number that cannot be sent: the problem, and the region it was judged against.

@@ -1,11 +1,16 @@
 //! The root component: owns the flow state, runs its effects, renders each step.
 
+use super::country_select::{Country, CountrySelect};
+use super::names::{folded, CountryNames};
+use super::phone_field::PhoneField;
 use crate::config::Config;
 use crate::dialect::{Backend, Channel, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
 use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Notice, Phase, State};
 use crate::i18n::{self, Key, Locale, Texts};
 use crate::persist;
+use crate::phone::validate::{Invalid, Problem};
+use crate::phone::Region;
 use crate::time::Millis;
 use crate::transport::{self, Transport};
 use leptos::html;
@@ -47,6 +52,8 @@ struct Ctx {
     /// Where the code step is kept across reloads (`sessionStorage`).
     storage_key: StoredValue<String>,
     on_event: Option<Callback<(WidgetEvent, String)>>,
+    /// Country names in the page's language, for the selector and the messages.
+    names: StoredValue<CountryNames, LocalStorage>,
     phone_ref: NodeRef<html::Input>,
     code_ref: NodeRef<html::Input>,
     message_ref: NodeRef<html::P>,
@@ -67,7 +74,7 @@ impl Ctx {
                     let message = next
                         .notice
                         .as_ref()
-                        .map(|n| notice_text(self.tx, n, now()))
+                        .map(|n| notice_text(self, n, now()))
                         .unwrap_or_default();
                     for e in raised {
                         on_event.run((e, message.clone()));
@@ -227,14 +234,15 @@ fn focus_later(element: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static)
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
-fn notice_text(tx: Tx, notice: &Notice, now: Millis) -> String {
+fn notice_text(ctx: Ctx, notice: &Notice, now: Millis) -> String {
+    let tx = ctx.tx;
     match notice {
         Notice::WrongCode {
             attempts_remaining: Some(n),
         } => format!("{} {}.", tx.text(Key::WrongCode), tx.attempts_left(*n)),
         Notice::WrongCode { .. } => tx.text(Key::WrongCode).to_owned(),
         Notice::CodeRefused => tx.text(Key::CodeRefused).to_owned(),
-        Notice::BadPhone => tx.text(Key::BadPhone).to_owned(),
+        Notice::Phone(invalid) => phone_text(ctx, invalid),
         Notice::RateLimited { until: Some(t) } if *t > now => {
             tx.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
         }
@@ -249,6 +257,56 @@ fn notice_text(tx: Tx, notice: &Notice, now: Millis) -> String {
         Notice::Offline => tx.text(Key::Offline).to_owned(),
         Notice::Server => tx.text(Key::Server).to_owned(),
     }
+}
+
+/// What is wrong with the number, naming the country it was judged for.
+fn phone_text(ctx: Ctx, invalid: &Invalid) -> String {
+    let key = match invalid.problem {
+        Problem::Empty => Key::PhoneEmpty,
+        Problem::NotANumber => Key::BadPhone,
+        Problem::CountryCode => Key::PhoneCountryCode,
+        Problem::TooShort => Key::PhoneTooShort,
+        Problem::TooLong => Key::PhoneTooLong,
+        Problem::InvalidLength => Key::PhoneInvalidLength,
+        Problem::NotOffered => Key::PhoneNotOffered,
+    };
+    let country = invalid
+        .region
+        .and_then(|code| ctx.names.try_with_value(|n| n.name(code)))
+        .unwrap_or_default();
+    ctx.tx.fill(key, &[("country", &country)])
+}
+
+/// The countries the selector offers: preferred ones first as given, the rest by name.
+fn country_list(
+    countries: &crate::config::Countries,
+    names: &CountryNames,
+    locale: &str,
+) -> Vec<Country> {
+    let preferred = countries.preferred_count();
+    let mut list: Vec<Country> = countries
+        .list()
+        .into_iter()
+        .map(|region| {
+            let name = names.name(region.code);
+            let mut search = vec![folded(&name)];
+            search.extend(names.english(region.code).map(|n| folded(&n)));
+            Country {
+                region,
+                name,
+                search,
+            }
+        })
+        .collect();
+    let locales = js_sys::Array::of1(&locale.into());
+    if let Some(rest) = list.get_mut(preferred..) {
+        rest.sort_unstable_by(|a, b| {
+            let a = js_sys::JsString::from(a.name.as_str());
+            a.locale_compare(&b.name, &locales, &js_sys::Object::new())
+                .cmp(&0)
+        });
+    }
+    list
 }
 
 fn end_text(phase: &Phase) -> Option<Key> {
@@ -290,15 +348,19 @@ pub fn PhoneOtp(
     #[prop(into, optional)]
     on_event: Option<Callback<(WidgetEvent, String)>>,
 ) -> impl IntoView {
-    let config = config.unwrap_or_default();
+    let mut config = config.unwrap_or_default();
+    let browser_language = web_sys::window().and_then(|w| w.navigator().language());
     // The `locale` option, else the browser's language, else English.
-    let lang = Locale::from_tag(
-        &config
-            .locale
-            .clone()
-            .or_else(|| web_sys::window()?.navigator().language())
-            .unwrap_or_default(),
-    );
+    let locale = config
+        .locale
+        .clone()
+        .or_else(|| browser_language.clone())
+        .unwrap_or_else(|| "en".into());
+    let lang = Locale::from_tag(&locale);
+    config.settings.country = config.countries.initial(browser_language.as_deref());
+    config.settings.countries = config.countries.allow.clone();
+    let names = CountryNames::new(&locale);
+    let countries = StoredValue::new(country_list(&config.countries, &names, &locale));
     let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
     let endpoint = endpoint.unwrap_or(config.endpoint);
     let storage_key = persist::storage_key(config.backend.dialect.name(), &endpoint);
@@ -316,6 +378,7 @@ pub fn PhoneOtp(
         backend: StoredValue::new(config.backend),
         tx,
         on_event,
+        names: StoredValue::new_local(names),
         phone_ref: NodeRef::new(),
         code_ref: NodeRef::new(),
         message_ref: NodeRef::new(),
@@ -345,7 +408,7 @@ pub fn PhoneOtp(
         state.with(|s| {
             s.notice
                 .as_ref()
-                .map(|n| notice_text(tx, n, clock.get()))
+                .map(|n| notice_text(ctx, n, clock.get()))
                 .unwrap_or_default()
         })
     };
@@ -385,19 +448,26 @@ pub fn PhoneOtp(
                 <div class="step" part="phone-step">
                     <label for=phone_id.clone()>{tx.text(Key::PhoneLabel)}</label>
                     <p class="hint" id=format!("{phone_id}-hint")>{tx.text(Key::PhoneHint)}</p>
-                    <input
-                        id=phone_id.clone()
-                        node_ref=ctx.phone_ref
-                        part="phone-input"
-                        type="tel"
-                        autocomplete="tel"
-                        inputmode="tel"
-                        aria-describedby=format!("{phone_id}-hint {notice_id}")
-                        aria-invalid=move || state.with(|s| s.notice == Some(Notice::BadPhone)).to_string()
-                        prop:value=move || state.with(|s| s.phone.clone())
-                        on:input=move |ev| ctx.dispatch(Event::PhoneInput(event_target_value(&ev)))
-                        on:keydown=move |ev| enter(ev, Event::Send(Channel::Sms))
-                    />
+                    <div class="phone-row" part="phone-row">
+                        <CountrySelect
+                            countries
+                            selected=Signal::derive(move || state.with(|s| s.country))
+                            on_select=Callback::new(move |r: Region| ctx.dispatch(Event::Country(r)))
+                            id=format!("{phone_id}-country")
+                            labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]
+                        />
+                        <PhoneField
+                            id=phone_id.clone()
+                            describedby=format!("{phone_id}-hint {notice_id}")
+                            value=Signal::derive(move || state.with(|s| s.phone.clone()))
+                            region=Signal::derive(move || state.with(|s| s.country))
+                            invalid=Signal::derive(move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_)))))
+                            node_ref=ctx.phone_ref
+                            on_input=Callback::new(move |text| ctx.dispatch(Event::PhoneInput(text)))
+                            on_blur=Callback::new(move |()| ctx.dispatch(Event::PhoneBlur))
+                            on_enter=Callback::new(move |()| ctx.dispatch(Event::Send(Channel::Sms)))
+                        />
+                    </div>
                     <button
                         type="button"
                         part="button send"

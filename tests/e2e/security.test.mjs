@@ -3,7 +3,7 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startServer, launch, openPage, freshPhone } from "./harness.mjs";
+import { startServer, launch, openPage, freshPhone, digitsOf } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -88,7 +88,7 @@ test("a 1 MB body, a body that is not JSON and JSON of the wrong shape end in a 
     await page.getByLabel("Phone number").fill(phone);
     await page.getByRole("button", { name: "Send code" }).click();
     await page.locator("[part=notice]").getByText("Something went wrong").waitFor();
-    assert.equal(await page.getByLabel("Phone number").inputValue(), phone);
+    assert.equal(digitsOf(await page.getByLabel("Phone number").inputValue()), phone);
     await page.close();
   }
 });

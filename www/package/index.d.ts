@@ -26,6 +26,13 @@ export interface PhoneOtpOptions {
   /** Seconds per request; default 15. */
   timeout?: number;
   credentials?: "same-origin" | "include" | "omit";
+  /** ISO 3166-1 alpha-2 code of the country selected first ("MY"); default: the browser
+   * language's region, else "US". */
+  defaultCountry?: string;
+  /** The only countries offered, comma-separated ISO codes ("MY,SG,ID"); default: all 245. */
+  countries?: string | string[];
+  /** Countries listed first, in this order ("MY,SG"). */
+  preferredCountries?: string | string[];
   /** Extra headers on every request, such as a CSRF token. */
   requestHeaders?: Record<string, string>;
   /** Form field name for the verified number (and `${name}-id` for the verification id). */

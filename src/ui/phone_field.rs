@@ -1,0 +1,96 @@
+//! The phone number field: formats as the person types and keeps the caret on its digit.
+
+use crate::phone::format::{edit, Deletion};
+use crate::phone::Region;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// `<input type="tel">` that lays the number out as typed for the selected region.
+#[component]
+pub fn PhoneField(
+    /// The element id, for the label.
+    id: String,
+    /// Ids of the hint and the notice.
+    describedby: String,
+    /// The text, as the flow holds it.
+    #[prop(into)]
+    value: Signal<String>,
+    /// The region national numbers are read as.
+    #[prop(into)]
+    region: Signal<Region>,
+    /// Whether the notice is about this field.
+    #[prop(into)]
+    invalid: Signal<bool>,
+    node_ref: NodeRef<html::Input>,
+    /// Called with the new, formatted text.
+    on_input: Callback<String>,
+    /// Called when the field loses focus.
+    on_blur: Callback<()>,
+    /// Called on Enter.
+    on_enter: Callback<()>,
+) -> impl IntoView {
+    let input = move |ev: web_sys::Event| {
+        let Some(field) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let raw = field.value();
+        let caret = field
+            .selection_start()
+            .ok()
+            .flatten()
+            .map_or(raw.encode_utf16().count(), |c| c as usize);
+        let deletion = match js_sys::Reflect::get(&ev, &"inputType".into())
+            .ok()
+            .and_then(|t| t.as_string())
+            .as_deref()
+        {
+            Some("deleteContentBackward") => Deletion::Backward,
+            Some("deleteContentForward") => Deletion::Forward,
+            _ => Deletion::None,
+        };
+        let (text, caret) = edit(
+            &value.get_untracked(),
+            &raw,
+            caret,
+            deletion,
+            region.get_untracked(),
+        );
+        on_input.run(text.clone());
+        // Set here, before the render, so the caret lands after the same digit.
+        if field.value() != text {
+            field.set_value(&text);
+        }
+        let caret = caret as u32;
+        let _ = field.set_selection_range(caret, caret);
+    };
+    view! {
+        <input
+            id=id
+            node_ref=node_ref
+            part="phone-input"
+            type="tel"
+            autocomplete="tel"
+            inputmode="tel"
+            dir="ltr"
+            aria-describedby=describedby
+            aria-invalid=move || invalid.get().to_string()
+            prop:value=move || value.get()
+            on:input=input
+            // Removing the field when the step changes blurs it too, after its owner is gone:
+            // `try_run` does nothing then.
+            on:blur=move |_| {
+                on_blur.try_run(());
+            }
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Enter" {
+                    ev.prevent_default();
+                    on_enter.run(());
+                }
+            }
+        />
+    }
+}
