@@ -1,12 +1,19 @@
 //! The country selector: a button showing the flag and calling code, which opens a search field
 //! and a list of countries on the ARIA 1.2 combobox pattern (the field has `role="combobox"` and
 //! points at the highlighted option with `aria-activedescendant`; focus stays in the field).
+//!
+//! The button is a Leptos view. The popup (search field, list, status line) is built with plain
+//! DOM calls the first time it opens, with one delegated listener: as views, the popup and its
+//! up to 245 options cost 17 KB of gzipped wasm in generic rendering code, for a list that is
+//! rebuilt wholesale on every keystroke anyway.
 
 use super::names::folded;
 use crate::phone::{search::rank, Region};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 /// A country as the selector shows and searches it.
 #[derive(Clone, Debug)]
@@ -21,87 +28,145 @@ pub struct Country {
 /// Options moved per Page Up / Page Down.
 const PAGE: usize = 10;
 
+/// The popup's elements, once built, and the listener that keeps them working.
+struct Popup {
+    root: HtmlElement,
+    search: HtmlInputElement,
+    list: Element,
+    status: Element,
+    _listener: Closure<dyn FnMut(web_sys::Event)>,
+}
+
 /// A button that opens a searchable list of countries.
 ///
 /// Keyboard: ↓ or ↑ on the button opens the list; in the search field ↓ ↑ Page Down Page Up
-/// Home End move the highlight, Enter picks, Escape closes and returns to the button, Tab closes.
+/// (and Ctrl+Home, Ctrl+End) move the highlight, Enter picks, Escape closes and returns to the
+/// button, Tab closes.
 #[component]
 pub fn CountrySelect(
     /// The countries offered, in the order shown when nothing is typed.
     countries: StoredValue<Vec<Country>>,
-    /// The selected country.
-    #[prop(into)]
-    selected: Signal<Region>,
+    /// The selected country (read reactively).
+    selected: impl Fn() -> Region + Copy + Send + Sync + 'static,
     /// Called with the country picked.
-    on_select: Callback<Region>,
+    on_select: impl Fn(Region) + Copy + Send + Sync + 'static,
     /// Prefix for the element ids.
     id: String,
     /// "Country", "Search countries", "No country found", in the page's language.
     labels: [String; 3],
 ) -> impl IntoView {
-    let [label, search_label, none_text] = labels;
     let open = RwSignal::new(false);
-    let query = RwSignal::new(String::new());
-    let active = RwSignal::new(0usize);
-    let search_ref = NodeRef::<html::Input>::new();
+    // Positions in `countries` of the options listed, best match first, and the highlighted one.
+    let found = StoredValue::new(Vec::<usize>::new());
+    let active = StoredValue::new(0usize);
+    let popup = StoredValue::new_local(None::<Popup>);
     let button_ref = NodeRef::<html::Button>::new();
-    let list_ref = NodeRef::<html::Ul>::new();
-    let list_id = format!("{id}-list");
-    let id = StoredValue::new(id);
-    let option_id = move |r: Region| id.with_value(|id| format!("{id}-{}", r.code));
+    let wrapper_ref = NodeRef::<html::Div>::new();
+    let label = labels[0].clone();
+    let texts = StoredValue::new((id, labels));
 
-    // Indices into `countries`, best match first; every country, in order, for no query.
-    let found = Memo::new(move |_| {
-        let q = folded(&query.get());
-        countries.with_value(|all| {
-            let mut hits: Vec<(u8, usize)> = all
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| {
-                    let names: Vec<&str> = c.search.iter().map(String::as_str).collect();
-                    Some((rank(&q, c.region, &names)?, i))
-                })
-                .collect();
-            hits.sort_unstable();
-            hits.into_iter().map(|h| h.1).collect::<Vec<_>>()
-        })
-    });
     let region_at = move |pos: usize| {
-        let i = found.with(|f| f.get(pos).copied())?;
+        let i = found.with_value(|f| f.get(pos).copied())?;
         countries.with_value(|all| all.get(i).map(|c| c.region))
     };
-
-    let show = move || {
-        let current = selected.get_untracked();
-        query.set(String::new());
-        let pos = found.with_untracked(|f| {
-            countries.with_value(|all| f.iter().position(|&i| all[i].region == current))
-        });
-        active.set(pos.unwrap_or(0));
-        open.set(true);
-        request_animation_frame(move || {
-            if let Some(input) = search_ref.get_untracked() {
-                let _ = input.focus();
+    // Moves the highlight to `pos`, names it to screen readers and scrolls it into view.
+    let highlight = move |pos: usize| {
+        active.set_value(pos);
+        popup.with_value(|p| {
+            let Some(p) = p else { return };
+            if let Ok(Some(old)) = p.list.query_selector("li.active") {
+                old.set_class_name("");
             }
-            scroll_to_active(list_ref);
+            match p.list.children().item(pos as u32) {
+                Some(option) => {
+                    option.set_class_name("active");
+                    let _ = p
+                        .search
+                        .set_attribute("aria-activedescendant", &option.id());
+                    scroll_into_view(&option);
+                }
+                None => {
+                    let _ = p.search.remove_attribute("aria-activedescendant");
+                }
+            }
         });
     };
+    // Lists the countries that match `query`, and highlights the first (or `current`).
+    let list = move |query: &str, current: Option<Region>| {
+        let q = folded(query);
+        // Ranks are 0–4: one pass per rank keeps the table order within a rank, without a sort.
+        let hits: Vec<usize> = countries.with_value(|all| {
+            let ranks: Vec<Option<u8>> = all
+                .iter()
+                .map(|c| {
+                    let names: Vec<&str> = c.search.iter().map(String::as_str).collect();
+                    rank(&q, c.region, &names)
+                })
+                .collect();
+            (0..=4u8)
+                .flat_map(|r| {
+                    ranks
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, x)| **x == Some(r))
+                        .map(|(i, _)| i)
+                })
+                .collect()
+        });
+        let selected = untrack(selected);
+        popup.with_value(|p| {
+            let (Some(p), Some(document)) = (p, document()) else {
+                return;
+            };
+            p.list.set_text_content(None);
+            countries.with_value(|all| {
+                for (pos, &i) in hits.iter().enumerate() {
+                    let li = all
+                        .get(i)
+                        .and_then(|c| option(&document, c, pos, selected, texts));
+                    if let Some(li) = li {
+                        let _ = p.list.append_child(&li);
+                    }
+                }
+            });
+            let none = texts.with_value(|t| t.1[2].clone());
+            p.status
+                .set_text_content(hits.is_empty().then_some(none.as_str()));
+        });
+        let start = current
+            .and_then(|r| {
+                countries.with_value(|all| {
+                    hits.iter()
+                        .position(|&i| all.get(i).map(|c| c.region) == Some(r))
+                })
+            })
+            .unwrap_or(0);
+        found.set_value(hits);
+        highlight(start);
+    };
+    // Also runs on the focusout of a selector being removed with its step: every access `try_`.
     let close = move |to_button: bool| {
-        open.set(false);
+        open.try_set(false);
+        popup.try_with_value(|p| {
+            if let Some(p) = p {
+                p.root.set_hidden(true);
+            }
+        });
         if to_button {
             if let Some(b) = button_ref.get_untracked() {
                 let _ = b.focus();
             }
         }
     };
-    let pick = move |region: Region| {
-        open.set(false);
-        on_select.run(region);
+    let pick = move |pos: usize| {
+        if let Some(region) = region_at(pos) {
+            close(false);
+            on_select(region);
+        }
     };
-
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let last = found.with_untracked(Vec::len).saturating_sub(1);
-        let now = active.get_untracked();
+    let on_key = move |ev: &web_sys::KeyboardEvent| {
+        let last = found.with_value(Vec::len).saturating_sub(1);
+        let now = active.get_value();
         let to = match ev.key().as_str() {
             "ArrowDown" => (now + 1).min(last),
             "ArrowUp" => now.saturating_sub(1),
@@ -111,9 +176,7 @@ pub fn CountrySelect(
             "End" if ev.ctrl_key() => last,
             "Enter" => {
                 ev.prevent_default();
-                if let Some(region) = region_at(now) {
-                    pick(region);
-                }
+                pick(now);
                 return;
             }
             "Escape" => {
@@ -128,27 +191,63 @@ pub fn CountrySelect(
             _ => return,
         };
         ev.prevent_default();
-        active.set(to);
-        request_animation_frame(move || scroll_to_active(list_ref));
+        highlight(to);
+    };
+    // One listener on the popup for all it does.
+    let on_popup_event = move |ev: web_sys::Event| match ev.type_().as_str() {
+        "keydown" => {
+            if let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                on_key(ev);
+            }
+        }
+        "input" => {
+            let query = popup.with_value(|p| p.as_ref().map(|p| p.search.value()));
+            list(&query.unwrap_or_default(), None);
+        }
+        // Keeps focus in the search field while the pointer picks.
+        "mousedown" if target_option(&ev).is_some() => ev.prevent_default(),
+        "click" => {
+            let pos = target_option(&ev).and_then(|li| li.get_attribute("data-pos")?.parse().ok());
+            if let Some(pos) = pos {
+                pick(pos);
+            }
+        }
+        _ => {}
     };
 
-    let button_label = {
-        let label = label.clone();
-        move || {
-            let region = selected.get();
-            let name = countries.with_value(|all| {
-                all.iter()
-                    .find(|c| c.region == region)
-                    .map_or(region.code.to_owned(), |c| c.name.clone())
-            });
-            format!("{label}: {name} +{}", region.calling_code)
+    let show = move || {
+        if popup.with_value(Option::is_none) {
+            let built = wrapper_ref
+                .get_untracked()
+                .and_then(|w| build_popup(&w, texts, on_popup_event));
+            popup.set_value(built);
         }
+        open.set(true);
+        popup.with_value(|p| {
+            if let Some(p) = p {
+                p.search.set_value("");
+                p.root.set_hidden(false);
+                let _ = p.search.focus();
+            }
+        });
+        list("", Some(untrack(selected)));
+    };
+
+    let button_label = move || {
+        let region = selected();
+        let name = countries.with_value(|all| {
+            all.iter()
+                .find(|c| c.region == region)
+                .map_or(region.code.to_owned(), |c| c.name.clone())
+        });
+        format!("{label}: {name} +{}", region.calling_code)
     };
 
     view! {
         <div
             class="country"
             part="country"
+            node_ref=wrapper_ref
             on:focusout=move |ev: web_sys::FocusEvent| {
                 // Focus left the selector (Tab, a click elsewhere): close without moving it.
                 let inside = ev
@@ -156,9 +255,8 @@ pub fn CountrySelect(
                     .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
                     .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
                     .is_some_and(|(to, me)| me.contains(Some(&to)));
-                // Also fired when the step changes and removes the selector: `try_set`.
                 if !inside {
-                    open.try_set(false);
+                    close(false);
                 }
             }
         >
@@ -178,87 +276,130 @@ pub fn CountrySelect(
                     }
                 }
             >
-                <span aria-hidden="true">{move || format!("{} +{}", selected.get().flag(), selected.get().calling_code)}</span>
+                <span aria-hidden="true">{move || format!("{} +{}", selected().flag(), selected().calling_code)}</span>
             </button>
-            {
-                let list_id = list_id.clone();
-                let label = label.clone();
-                move || open.get().then(|| view! {
-                <div class="country-popup" part="country-popup">
-                    <input
-                        type="text"
-                        role="combobox"
-                        part="country-search"
-                        node_ref=search_ref
-                        aria-label=search_label.clone()
-                        aria-expanded="true"
-                        aria-autocomplete="list"
-                        aria-controls=list_id.clone()
-                        aria-activedescendant=move || region_at(active.get()).map(option_id)
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=move || query.get()
-                        on:input=move |ev| {
-                            query.set(event_target_value(&ev));
-                            active.set(0);
-                        }
-                        on:keydown=on_key
-                    />
-                    <ul
-                        role="listbox"
-                        id=list_id.clone()
-                        part="country-list"
-                        node_ref=list_ref
-                        aria-label=label.clone()
-                        // Keeps focus in the search field while the pointer picks.
-                        on:mousedown=move |ev| ev.prevent_default()
-                    >
-                        {move || {
-                            let current = selected.get();
-                            found.get().into_iter().enumerate().map(|(pos, i)| {
-                                let (region, name) = countries.with_value(|all| (all[i].region, all[i].name.clone()));
-                                view! {
-                                    <li
-                                        role="option"
-                                        id=option_id(region)
-                                        part="country-option"
-                                        aria-selected=(region == current).to_string()
-                                        class:active=move || active.get() == pos
-                                        on:click=move |_| pick(region)
-                                    >
-                                        <span aria-hidden="true">{region.flag()}</span>
-                                        " " {name} " "
-                                        <span class="dial">{format!("+{}", region.calling_code)}</span>
-                                    </li>
-                                }
-                            }).collect_view()
-                        }}
-                    </ul>
-                    <p class="hint" role="status">
-                        {
-                            let none_text = none_text.clone();
-                            move || found.with(Vec::is_empty).then(|| none_text.clone())
-                        }
-                    </p>
-                </div>
-            })}
         </div>
     }
 }
 
-/// Scrolls the highlighted option into view, as little as needed.
-fn scroll_to_active(list: NodeRef<html::Ul>) {
-    let Some(option) = list
-        .get_untracked()
-        .and_then(|ul| ul.query_selector("li.active").ok().flatten())
-    else {
-        return;
-    };
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// The `<li>` an event happened in, if any.
+fn target_option(ev: &web_sys::Event) -> Option<Element> {
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("li[role=option]")
+        .ok()?
+}
+
+fn element(document: &Document, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    let el = document.create_element(tag).ok()?;
+    for (name, value) in attrs {
+        el.set_attribute(name, value).ok()?;
+    }
+    Some(el)
+}
+
+/// Builds the popup inside `wrapper`: search field, list and status line, hidden.
+fn build_popup(
+    wrapper: &Element,
+    texts: StoredValue<(String, [String; 3])>,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) -> Option<Popup> {
+    let document = document()?;
+    let (id, [label, search_label, _]) = texts.get_value();
+    let list_id = format!("{id}-list");
+    let root = element(
+        &document,
+        "div",
+        &[("class", "country-popup"), ("part", "country-popup")],
+    )?;
+    let search = element(
+        &document,
+        "input",
+        &[
+            ("type", "text"),
+            ("role", "combobox"),
+            ("part", "country-search"),
+            ("aria-label", &search_label),
+            ("aria-expanded", "true"),
+            ("aria-autocomplete", "list"),
+            ("aria-controls", &list_id),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+        ],
+    )?;
+    let list = element(
+        &document,
+        "ul",
+        &[
+            ("role", "listbox"),
+            ("id", &list_id),
+            ("part", "country-list"),
+            ("aria-label", &label),
+        ],
+    )?;
+    let status = element(&document, "p", &[("class", "hint"), ("role", "status")])?;
+    root.append_with_node_3(&search, &list, &status).ok()?;
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    for event in ["keydown", "input", "mousedown", "click"] {
+        root.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
+            .ok()?;
+    }
+    wrapper.append_child(&root).ok()?;
+    Some(Popup {
+        root: root.dyn_into().ok()?,
+        search: search.dyn_into().ok()?,
+        list,
+        status,
+        _listener: listener,
+    })
+}
+
+/// One `<li role="option">`: flag, name, calling code, as text (never parsed as markup).
+fn option(
+    document: &Document,
+    country: &Country,
+    pos: usize,
+    selected: Region,
+    texts: StoredValue<(String, [String; 3])>,
+) -> Option<Element> {
+    let region = country.region;
+    let id = texts.with_value(|t| format!("{}-{}", t.0, region.code));
+    let li = element(
+        document,
+        "li",
+        &[
+            ("id", &id),
+            ("role", "option"),
+            ("part", "country-option"),
+            ("data-pos", &pos.to_string()),
+            (
+                "aria-selected",
+                if region == selected { "true" } else { "false" },
+            ),
+        ],
+    )?;
+    let flag = element(document, "span", &[("aria-hidden", "true")])?;
+    flag.set_text_content(Some(&region.flag()));
+    let dial = element(document, "span", &[("class", "dial")])?;
+    dial.set_text_content(Some(&format!("+{}", region.calling_code)));
+    li.append_with_node_1(&flag).ok()?;
+    li.append_with_str_1(&format!(" {} ", country.name)).ok()?;
+    li.append_with_node_1(&dial).ok()?;
+    Some(li)
+}
+
+/// Scrolls `el` into view, as little as needed.
+fn scroll_into_view(el: &Element) {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"block".into(), &"nearest".into());
-    if let Ok(scroll) = js_sys::Reflect::get(&option, &"scrollIntoView".into()) {
+    if let Ok(scroll) = js_sys::Reflect::get(el, &"scrollIntoView".into()) {
         if let Ok(scroll) = scroll.dyn_into::<js_sys::Function>() {
-            let _ = scroll.call1(&option, &options);
+            let _ = scroll.call1(el, &options);
         }
     }
 }

@@ -13,22 +13,20 @@ pub fn PhoneField(
     id: String,
     /// Ids of the hint and the notice.
     describedby: String,
-    /// The text, as the flow holds it.
-    #[prop(into)]
-    value: Signal<String>,
+    /// The text, as the flow holds it (read reactively).
+    value: impl Fn() -> String + Copy + Send + Sync + 'static,
     /// The region national numbers are read as.
-    #[prop(into)]
-    region: Signal<Region>,
-    /// Whether the notice is about this field.
-    #[prop(into)]
-    invalid: Signal<bool>,
+    region: impl Fn() -> Region + Copy + Send + Sync + 'static,
+    /// Whether the notice is about this field (read reactively).
+    invalid: impl Fn() -> bool + Copy + Send + Sync + 'static,
     node_ref: NodeRef<html::Input>,
     /// Called with the new, formatted text.
-    on_input: Callback<String>,
-    /// Called when the field loses focus.
-    on_blur: Callback<()>,
+    on_input: impl Fn(String) + Copy + Send + Sync + 'static,
+    /// Called when the field loses focus, also when the step changes and removes it: it must
+    /// cope with a widget that is gone.
+    on_blur: impl Fn() + Copy + Send + Sync + 'static,
     /// Called on Enter.
-    on_enter: Callback<()>,
+    on_enter: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let input = move |ev: web_sys::Event| {
         let Some(field) = ev
@@ -52,14 +50,8 @@ pub fn PhoneField(
             Some("deleteContentForward") => Deletion::Forward,
             _ => Deletion::None,
         };
-        let (text, caret) = edit(
-            &value.get_untracked(),
-            &raw,
-            caret,
-            deletion,
-            region.get_untracked(),
-        );
-        on_input.run(text.clone());
+        let (text, caret) = untrack(|| edit(&value(), &raw, caret, deletion, region()));
+        on_input(text.clone());
         // Set here, before the render, so the caret lands after the same digit.
         if field.value() != text {
             field.set_value(&text);
@@ -77,18 +69,14 @@ pub fn PhoneField(
             inputmode="tel"
             dir="ltr"
             aria-describedby=describedby
-            aria-invalid=move || invalid.get().to_string()
-            prop:value=move || value.get()
+            aria-invalid=move || invalid().to_string()
+            prop:value=value
             on:input=input
-            // Removing the field when the step changes blurs it too, after its owner is gone:
-            // `try_run` does nothing then.
-            on:blur=move |_| {
-                on_blur.try_run(());
-            }
+            on:blur=move |_| on_blur()
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Enter" {
                     ev.prevent_default();
-                    on_enter.run(());
+                    on_enter();
                 }
             }
         />

@@ -451,21 +451,22 @@ pub fn PhoneOtp(
                     <div class="phone-row" part="phone-row">
                         <CountrySelect
                             countries
-                            selected=Signal::derive(move || state.with(|s| s.country))
-                            on_select=Callback::new(move |r: Region| ctx.dispatch(Event::Country(r)))
+                            selected=move || state.with(|s| s.country)
+                            on_select=move |r: Region| ctx.dispatch(Event::Country(r))
                             id=format!("{phone_id}-country")
                             labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]
                         />
                         <PhoneField
                             id=phone_id.clone()
                             describedby=format!("{phone_id}-hint {notice_id}")
-                            value=Signal::derive(move || state.with(|s| s.phone.clone()))
-                            region=Signal::derive(move || state.with(|s| s.country))
-                            invalid=Signal::derive(move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_)))))
+                            value=move || state.with(|s| s.phone.clone())
+                            region=move || state.with(|s| s.country)
+                            invalid=move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_))))
                             node_ref=ctx.phone_ref
-                            on_input=Callback::new(move |text| ctx.dispatch(Event::PhoneInput(text)))
-                            on_blur=Callback::new(move |()| ctx.dispatch(Event::PhoneBlur))
-                            on_enter=Callback::new(move |()| ctx.dispatch(Event::Send(Channel::Sms)))
+                            on_input=move |text| ctx.dispatch(Event::PhoneInput(text))
+                            // Dispatch copes with a widget that is gone.
+                            on_blur=move || ctx.dispatch(Event::PhoneBlur)
+                            on_enter=move || ctx.dispatch(Event::Send(Channel::Sms))
                         />
                     </div>
                     <button

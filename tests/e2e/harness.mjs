@@ -107,7 +107,7 @@ export const digitsOf = (text) => text.replace(/[^+\d]/g, "");
 let serial = 0;
 export function freshPhone() {
   serial += 1;
-  return `+6018${String(process.pid % 1000).padStart(3, "0")}${String(serial).padStart(4, "0")}`;
+  return `+6012${String(process.pid % 1000).padStart(3, "0")}${String(serial).padStart(4, "0")}`;
 }
 
 /**

@@ -31,7 +31,7 @@ const caret = (page) =>
 
 test("a number typed in national form is sent in E.164", async () => {
   const { page, errors } = await openPage(browser, `${server.url}/my.html`);
-  const e164 = freshPhone(); // +6018xxxxxxx
+  const e164 = freshPhone(); // +6012xxxxxxx, written 012-xxx xxxx in Malaysia
   const national = `0${e164.slice(3)}`;
   await phoneField(page).pressSequentially(national);
   // Laid out as Malaysia writes it while typed.
