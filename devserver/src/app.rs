@@ -1,6 +1,8 @@
 //! The router, built in one place, and the state every handler shares.
 
+use crate::client::{self, Client, ClientLimit};
 use crate::clock::{rfc3339, Clock};
+use crate::cors;
 use crate::dev::{self, Message, Outbox};
 use crate::error::ApiError;
 use crate::faults::{self, Faults};
@@ -26,7 +28,17 @@ pub struct Options {
     pub static_dir: Option<PathBuf>,
     /// Headers added to every response (`--header`), such as a Content-Security-Policy.
     pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// Codes one client address may ask for per [`CLIENT_WINDOW`] (`--client-limit`); `None`
+    /// for the default: [`CLIENT_LIMIT`], or no limit in dev mode (tests send from one address).
+    pub client_limit: Option<u32>,
+    /// Origins allowed to call the API from another origin (`--allow-origin`).
+    pub allow_origins: Vec<HeaderValue>,
 }
+
+/// Codes per client address per [`CLIENT_WINDOW`] outside dev mode.
+pub const CLIENT_LIMIT: u32 = 20;
+/// The window of the per-client limit: 10 minutes.
+pub const CLIENT_WINDOW: i64 = 600_000;
 
 /// Shared by every handler.
 #[derive(Clone)]
@@ -41,6 +53,8 @@ pub struct Inner {
     pub faults: Faults,
     /// Native sends by `Idempotency-Key`: a retried send gets the same verification.
     pub idempotency: Mutex<HashMap<String, String>>,
+    /// Codes per client address.
+    pub client_limit: ClientLimit,
 }
 
 impl std::ops::Deref for AppState {
@@ -51,8 +65,8 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    /// A fresh state.
-    pub fn new(dev: bool) -> Self {
+    /// A fresh state; `client_limit` codes per client address per [`CLIENT_WINDOW`].
+    pub fn new(dev: bool, client_limit: Option<u32>) -> Self {
         AppState(Arc::new(Inner {
             dev,
             clock: Clock::default(),
@@ -60,17 +74,20 @@ impl AppState {
             outbox: Outbox::default(),
             faults: Faults::default(),
             idempotency: Mutex::default(),
+            client_limit: ClientLimit::new(client_limit, CLIENT_WINDOW),
         }))
     }
 
     /// Starts a verification and "delivers" its code: printed and kept in the outbox in dev
-    /// mode, dropped otherwise (no SMS gateway here). Shared by every dialect.
+    /// mode, dropped otherwise (no SMS gateway here). Shared by every dialect. Limited per
+    /// number (the resend wait) and per `client` address.
     pub fn start(
         &self,
         phone: &str,
         channel: &str,
         owner: &str,
         dialect: &str,
+        client: Client,
     ) -> Result<Verification, ApiError> {
         if !native::is_e164(phone) {
             return Err(ApiError::new(
@@ -79,7 +96,11 @@ impl AppState {
             ));
         }
         let now = self.clock.now();
-        if let Some(wait) = self.store.resend_wait(phone, now) {
+        let wait = self
+            .store
+            .resend_wait(phone, now)
+            .map_or_else(|| self.client_limit.take(client, now).err(), Some);
+        if let Some(wait) = wait {
             let secs = (wait as u64).div_ceil(1000);
             return Err(ApiError {
                 retry_after: Some(secs),
@@ -108,7 +129,13 @@ impl AppState {
 
 /// The whole application.
 pub fn router(options: &Options) -> Router {
-    let state = AppState::new(options.dev);
+    let limit = match options.client_limit {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None if options.dev => None,
+        None => Some(CLIENT_LIMIT),
+    };
+    let state = AppState::new(options.dev, limit);
     let mut app = Router::new()
         .route("/api/send", post(native::send))
         .route("/api/verify", post(native::verify))
@@ -131,11 +158,15 @@ pub fn router(options: &Options) -> Router {
             .route("/__dev/clock", post(dev::clock))
             .route("/__dev/faults", post(faults::add).delete(faults::clear));
     }
-    let app = app.with_state(state);
+    let app = app
+        .layer(axum::middleware::from_fn(client::identify))
+        .with_state(state);
     let app = match &options.static_dir {
         Some(dir) => app.fallback_service(ServeDir::new(dir)),
         None => app,
     };
+    let origins: cors::Origins = Arc::new(options.allow_origins.clone());
+    let app = app.layer(axum::middleware::from_fn_with_state(origins, cors::cors));
     let headers = options.headers.clone();
     app.layer(axum::middleware::map_response(
         move |mut res: axum::response::Response| {

@@ -1,7 +1,9 @@
 //! phone-otp's devserver: `devserver [--dev] [--port N] [--host H] [--static DIR]`.
 
 mod app;
+mod client;
 mod clock;
+mod cors;
 mod dev;
 mod error;
 mod faults;
@@ -19,7 +21,10 @@ const USAGE: &str =
   --port N      port to listen on (default 8787; 0 picks a free one)
   --host ADDR   address to bind (default 127.0.0.1)
   --static DIR  serve DIR at / beside the API
-  --header H    add \"Name: value\" to every response (a Content-Security-Policy, say)";
+  --header H    add \"Name: value\" to every response (a Content-Security-Policy, say)
+  --client-limit N  codes one client address may ask for per 10 minutes (default 20; off in
+                dev mode unless given; 0 turns it off)
+  --allow-origin O  let pages on origin O (https://shop.example) call the API (CORS); repeatable";
 
 fn parse(args: impl Iterator<Item = String>) -> Result<(Options, SocketAddr), String> {
     let mut options = Options::default();
@@ -50,6 +55,22 @@ fn parse(args: impl Iterator<Item = String>) -> Result<(Options, SocketAddr), St
                     .parse()
                     .map_err(|_| format!("bad header value {val}"))?;
                 options.headers.push((name, val));
+            }
+            "--client-limit" => {
+                options.client_limit = Some(
+                    value("--client-limit")?
+                        .parse()
+                        .map_err(|_| "--client-limit needs a number")?,
+                )
+            }
+            "--allow-origin" => {
+                let origin = value("--allow-origin")?;
+                options.allow_origins.push(
+                    origin
+                        .trim_end_matches('/')
+                        .parse()
+                        .map_err(|_| format!("bad origin {origin}"))?,
+                );
             }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
@@ -97,6 +118,8 @@ async fn main() -> ExitCode {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
+    // The peer address feeds the per-client limit.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(e) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await

@@ -2,10 +2,11 @@
 //! `openapi.yaml` at the repository root is the contract.
 
 use crate::app::AppState;
+use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::store::{Check, Status, Verification, CODE_LENGTH};
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::Deserialize;
@@ -48,6 +49,7 @@ fn pending_body(v: &Verification) -> Value {
 /// `POST /api/send`
 pub async fn send(
     State(state): State<AppState>,
+    Extension(client): Extension<Client>,
     headers: HeaderMap,
     Json(body): Json<SendBody>,
 ) -> Result<Json<Value>, ApiError> {
@@ -73,7 +75,7 @@ pub async fn send(
             json!({ "status": "invalid_channel", "message": "channel must be sms or voice" }),
         ));
     }
-    let v = state.start(&body.phone, channel, "", "native")?;
+    let v = state.start(&body.phone, channel, "", "native", client)?;
     if let Some(key) = key {
         state
             .idempotency

@@ -322,7 +322,8 @@ fn end_text(phase: &Phase) -> Option<Key> {
 
 /// Verifies a phone number with a one-time code.
 ///
-/// The person types a number in E.164 form, gets a code from the backend at `endpoint` in the
+/// The person picks a country and types a number in national or international form, gets a code
+/// from the backend at `endpoint` in the
 /// configured dialect, types it, and sees the result.
 ///
 /// ```no_run

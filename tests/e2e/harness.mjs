@@ -9,10 +9,10 @@ import { chromium } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Starts `devserver --dev --port 0 --static <dist>`; resolves to { url, log, stop }. */
-export async function startServer({ dist = process.env.PHONE_OTP_DIST ?? path.join(root, "dist"), dev = true, headers = [] } = {}) {
+/** Starts `devserver --dev --port 0 --static <dist> [args]`; resolves to { url, log, stop }. */
+export async function startServer({ dist = process.env.PHONE_OTP_DIST ?? path.join(root, "dist"), dev = true, headers = [], args: extra = [] } = {}) {
   const bin = process.env.DEVSERVER_BIN ?? path.join(root, "target/debug/devserver");
-  const args = ["--port", "0", "--static", dist, ...(dev ? ["--dev"] : []), ...headers.flatMap((h) => ["--header", h])];
+  const args = ["--port", "0", "--static", dist, ...(dev ? ["--dev"] : []), ...headers.flatMap((h) => ["--header", h]), ...extra];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   const log = [];
   const url = await new Promise((resolve, reject) => {

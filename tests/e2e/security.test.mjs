@@ -105,3 +105,85 @@ test("the built bundle holds no key-like secret and no Bearer token", () => {
   }
 });
 
+
+test("sends are limited per client address too, with 429 and Retry-After", async () => {
+  const limited = await startServer({ args: ["--client-limit", "3"] });
+  try {
+    const send = (phone) =>
+      fetch(`${limited.url}/api/send`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ phone }),
+      });
+    // Three different numbers from one address get codes; the fourth number does not.
+    for (let i = 0; i < 3; i++) assert.equal((await send(freshPhone())).status, 200);
+    const res = await send(freshPhone());
+    assert.equal(res.status, 429);
+    assert.ok(Number(res.headers.get("retry-after")) > 0);
+    assert.equal((await res.json()).status, "rate_limited");
+    // The provider dialects share the limit.
+    const other = await fetch(`${limited.url}/api/otp-service/v1/messaging/otp/request`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ phone: freshPhone() }),
+    });
+    assert.equal(other.status, 429);
+  } finally {
+    limited.stop();
+  }
+});
+
+test("CORS only for the configured origins, with Retry-After exposed", async () => {
+  const page = server.url; // the origin the widget's page is served from
+  const api = await startServer({ args: ["--allow-origin", page] });
+  try {
+    const send = (origin) =>
+      fetch(`${api.url}/api/send`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: JSON.stringify({ phone: freshPhone() }),
+      });
+    const ok = await send(page);
+    assert.equal(ok.headers.get("access-control-allow-origin"), page);
+    assert.match(ok.headers.get("access-control-expose-headers"), /Retry-After/i);
+    const other = await send("https://evil.example");
+    assert.equal(other.headers.get("access-control-allow-origin"), null);
+    const preflight = (origin) =>
+      fetch(`${api.url}/api/send`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,idempotency-key" },
+      });
+    const yes = await preflight(page);
+    assert.equal(yes.status, 204);
+    assert.equal(yes.headers.get("access-control-allow-origin"), page);
+    assert.match(yes.headers.get("access-control-allow-headers"), /idempotency-key/);
+    const no = await preflight("https://evil.example");
+    assert.equal(no.status, 403);
+    assert.equal(no.headers.get("access-control-allow-origin"), null);
+
+    // In the browser: the widget on `page` sends through the other server only while it allows it.
+    const { page: tab } = await openPage(browser, page);
+    await tab.getByLabel("Phone number").waitFor();
+    await tab.evaluate((endpoint) => document.querySelector("phone-otp").setAttribute("endpoint", endpoint), `${api.url}/api`);
+    const phone = freshPhone();
+    await tab.getByLabel("Phone number").fill(phone);
+    await tab.getByRole("button", { name: "Send code" }).click();
+    await tab.locator("input[autocomplete=one-time-code]").waitFor();
+    assert.match(await api.codeFor(phone), /^\d{6}$/);
+    await tab.close();
+  } finally {
+    api.stop();
+  }
+  const closed = await startServer();
+  try {
+    const { page: tab } = await openPage(browser, page);
+    await tab.getByLabel("Phone number").waitFor();
+    await tab.evaluate((endpoint) => document.querySelector("phone-otp").setAttribute("endpoint", endpoint), `${closed.url}/api`);
+    await tab.getByLabel("Phone number").fill(freshPhone());
+    await tab.getByRole("button", { name: "Send code" }).click();
+    await tab.getByText("Could not reach the server").waitFor();
+    await tab.close();
+  } finally {
+    closed.stop();
+  }
+});

@@ -4,12 +4,14 @@
 //! `ALREADY_USED`, and 404 for an unknown `ref_id`.
 
 use crate::app::AppState;
+use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::store::Check;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
+use axum::Extension;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -78,10 +80,11 @@ fn envelope(
 
 async fn send(
     State(state): State<AppState>,
+    Extension(client): Extension<Client>,
     Json(body): Json<SendBody>,
 ) -> Result<Json<Value>, ApiError> {
     let phone = super::join_phone(&body.country_code, &body.phone_number);
-    let v = state.start(&phone, "sms", &body.trust_validation_id, "idmeta")?;
+    let v = state.start(&phone, "sms", &body.trust_validation_id, "idmeta", client)?;
     let now = state.clock.now();
     Ok(Json(envelope(
         true,

@@ -2,11 +2,13 @@
 //! PROVIDERS.md's default) and `POST /v1/messaging/otp/verify` with its six statuses.
 
 use crate::app::AppState;
+use crate::client::Client;
 use crate::error::ApiError;
 use crate::store::Check;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
+use axum::Extension;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -27,10 +29,11 @@ struct RequestBody {
 
 async fn request(
     State(state): State<AppState>,
+    Extension(client): Extension<Client>,
     Json(body): Json<RequestBody>,
 ) -> Result<Json<Value>, ApiError> {
     let channel = body.channel.as_deref().unwrap_or("sms");
-    let v = state.start(&body.phone, channel, "", "otp-service")?;
+    let v = state.start(&body.phone, channel, "", "otp-service", client)?;
     Ok(Json(json!({
         "success": true,
         "message": "OTP sent",

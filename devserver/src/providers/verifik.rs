@@ -5,12 +5,14 @@
 //! 404 when no validation matches the phone.
 
 use crate::app::AppState;
+use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::store::{Check, CODE_LENGTH};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
+use axum::Extension;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -41,11 +43,12 @@ struct ValidateBody {
 
 async fn create(
     State(state): State<AppState>,
+    Extension(client): Extension<Client>,
     Json(body): Json<CreateBody>,
 ) -> Result<Json<Value>, ApiError> {
     let phone = super::join_phone(&body.country_code, &body.phone);
     let gateway = body.phone_gateway.unwrap_or_else(|| "sms".into());
-    let v = state.start(&phone, &gateway, "", "verifik")?;
+    let v = state.start(&phone, &gateway, "", "verifik", client)?;
     Ok(Json(json!({
         "data": {
             "_id": v.id,

@@ -2,10 +2,11 @@
 //! is not documented; this simulation answers 400 `{"message"}` and keeps the truth in the read.
 
 use crate::app::AppState;
+use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
 use crate::store::{Check, Status, Verification};
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -50,6 +51,7 @@ fn body(v: &Verification, now: i64) -> Value {
 
 async fn create(
     State(state): State<AppState>,
+    Extension(client): Extension<Client>,
     Json(req): Json<CreateBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let channel = match req.channel.as_deref().unwrap_or("SMS") {
@@ -60,7 +62,7 @@ async fn create(
     if req.user_id.is_empty() {
         return Err(super::bad_request("userId is required"));
     }
-    let v = state.start(&req.phone_number, channel, &req.user_id, "verifyhq")?;
+    let v = state.start(&req.phone_number, channel, &req.user_id, "verifyhq", client)?;
     let mut out = body(&v, state.clock.now());
     if let Some(o) = out.as_object_mut() {
         // The create response in the seed has no attemptsRemaining.
