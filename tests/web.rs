@@ -85,13 +85,66 @@ async fn a_short_number_gets_a_message_and_stays() {
     let input: HtmlInputElement = find(&host, "input[type=tel]");
     type_into(&input, "12345");
     find::<HtmlElement>(&host, "[part~=send]").click();
+    // The browser here says en-US, so the United States is selected.
     assert!(
-        until(|| notice(&host).contains("country code")).await,
+        until(|| notice(&host).contains("too short for United States")).await,
         "{}",
         notice(&host)
     );
-    assert_eq!(input.value(), "12345");
+    // Laid out as typed (1 is the national prefix), and every digit kept.
+    assert_eq!(input.value(), "1 (234) 5");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+fn typing_formats_the_number_and_the_caret_follows_its_digit() {
+    let host = mount("/api");
+    let input: HtmlInputElement = find(&host, "input[type=tel]");
+    type_into(&input, "4155552671");
+    assert_eq!(input.value(), "(415) 555-2671");
+    assert_eq!(input.selection_start().unwrap(), Some(14));
+    // Nine digits, then a 9 typed after "(41": the caret lands after it, before the ")".
+    type_into(&input, "415555267");
+    assert_eq!(input.value(), "(415) 555-267");
+    input.set_value("(4195) 555-267");
+    input.set_selection_range(4, 4).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(input.value(), "(419) 555-5267");
+    assert_eq!(input.selection_start().unwrap(), Some(4));
+}
+
+#[wasm_bindgen_test]
+fn the_country_button_names_the_selected_country() {
+    let host = mount("/api");
+    let button: HtmlElement = find(&host, "[part=country-button]");
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Country: United States +1")
+    );
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    let search: HtmlInputElement = find(&host, "[role=combobox]");
+    assert_eq!(
+        search.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let active = search
+        .get_attribute("aria-activedescendant")
+        .unwrap_or_default();
+    let option: HtmlElement = find(&host, &format!("#{active}"));
+    assert_eq!(
+        option.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    assert!(option
+        .text_content()
+        .unwrap_or_default()
+        .contains("United States"));
 }
 
 #[wasm_bindgen_test]
@@ -107,5 +160,5 @@ async fn an_unreachable_backend_gives_a_network_message_and_keeps_the_number() {
         notice(&host)
     );
     let input: HtmlInputElement = find(&host, "input[type=tel]");
-    assert_eq!(input.value(), "+60182258491");
+    assert_eq!(input.value(), "+60 18-225 8491");
 }
