@@ -257,7 +257,7 @@ fn switched_country(s: &State) -> Option<Region> {
 /// use phone_otp::flow::{step, Effect, Event, Phase, State};
 /// use phone_otp::dialect::Channel;
 /// let s = State::default();
-/// let (s, _) = step(&s, Event::PhoneInput("+60 18-225 8491".into()), 0);
+/// let (s, _) = step(&s, Event::PhoneInput("+60 18 225 8491".into()), 0);
 /// assert_eq!(s.country.code, "MY");
 /// let (s, effects) = step(&s, Event::Send(Channel::Sms), 0);
 /// assert_eq!(s.phase, Phase::Sending { resend: false });

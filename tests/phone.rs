@@ -11,16 +11,62 @@ fn region(code: &str) -> Region {
     Region::get(code).unwrap_or_else(|| panic!("no region {code}"))
 }
 
-/// `(region, national significant number)` for every region, from the generated examples.
-fn examples() -> Vec<(Region, String)> {
+/// One example number per region, with libphonenumber-js's layouts of it.
+struct Example {
+    region: Region,
+    /// National significant number.
+    number: String,
+    international: String,
+    national: String,
+}
+
+fn example_rows() -> Vec<Example> {
     include_str!("data/phone_examples.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
-            let (code, number) = l.split_once('\t').expect("tab-separated");
-            (region(code), number.to_owned())
+            let f: Vec<&str> = l.split('\t').collect();
+            Example {
+                region: region(f[0]),
+                number: f[1].to_owned(),
+                international: f[2].to_owned(),
+                national: f[3].to_owned(),
+            }
         })
         .collect()
+}
+
+/// `(region, national significant number)` for every region, from the generated examples.
+fn examples() -> Vec<(Region, String)> {
+    example_rows()
+        .into_iter()
+        .map(|e| (e.region, e.number))
+        .collect()
+}
+
+#[test]
+fn every_example_is_laid_out_as_libphonenumber_does() {
+    let mut differ = Vec::new();
+    for e in example_rows() {
+        let intl = as_you_type(&format!("+{}{}", e.region.calling_code, e.number), e.region);
+        if intl != e.international {
+            differ.push(format!("{}: {intl} / {}", e.region.code, e.international));
+        }
+        // Typed as the country writes it, it stays so.
+        let typed: String = e.national.chars().filter(char::is_ascii_digit).collect();
+        let national = as_you_type(&typed, e.region);
+        // Argentina writes mobiles nationally as 011 15-2345-6789: "15" in place of the "9" the
+        // number has. The field never shows digits other than those typed, so it stays plain.
+        if national != e.national && e.region.code != "AR" {
+            differ.push(format!("{}: {national} / {}", e.region.code, e.national));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} differ:\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
 }
 
 #[test]
@@ -146,7 +192,7 @@ fn international_numbers_in_every_spelling() {
     assert_eq!(validate("0044 7911 123456", gb).unwrap(), "+447911123456");
     assert_eq!(validate("011 44 7911 123456", us).unwrap(), "+447911123456");
     assert_eq!(as_you_type("0044 7911123456", gb), "00 44 7911 123456");
-    assert_eq!(as_you_type("+60182258491", us), "+60 18-225 8491");
+    assert_eq!(as_you_type("+60182258491", us), "+60 18 225 8491");
     assert_eq!(
         parse("+60182258491", us).unwrap().region,
         Some(region("MY"))
@@ -166,7 +212,7 @@ fn north_american_numbers() {
         assert_eq!(validate(typed, us).unwrap(), "+14155552671", "{typed}");
     }
     assert_eq!(as_you_type("4155552671", us), "(415) 555-2671");
-    assert_eq!(as_you_type("+14155552671", us), "+1 415-555-2671");
+    assert_eq!(as_you_type("+14155552671", us), "+1 415 555 2671");
     assert_eq!(
         parse("+1 613 555 0123", us).unwrap().region,
         Some(region("CA"))

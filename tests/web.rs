@@ -160,5 +160,5 @@ async fn an_unreachable_backend_gives_a_network_message_and_keeps_the_number() {
         notice(&host)
     );
     let input: HtmlInputElement = find(&host, "input[type=tel]");
-    assert_eq!(input.value(), "+60 18-225 8491");
+    assert_eq!(input.value(), "+60 18 225 8491");
 }

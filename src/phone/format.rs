@@ -94,20 +94,19 @@ fn grouped(
     let format = format_for(national, region, international)?;
     let mut template = format.layout(international)?.to_owned();
     let mut before = "";
-    if !national_prefix.is_empty() {
-        // The rule writes the prefix its own way ("0$1", "(0$1)"), but only the digits typed
-        // may appear: Belarus's "8 0$1" is not for someone who typed just "0".
-        let rule = format.national_prefix_rule;
-        let rule_digits: String = rule
-            .replace("$1", "")
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        if rule_digits == national_prefix {
-            template = template.replacen("$1", rule, 1);
-        } else {
-            before = national_prefix;
-        }
+    // The rule writes the national prefix its own way ("0$1", "(0$1)"), but only the digits typed
+    // may appear: Belarus's "8 0$1" is not for someone who typed just "0". A rule without
+    // digits ("($1)") is only punctuation and applies whether a prefix was typed or not.
+    let rule = format.national_prefix_rule;
+    let rule_digits: String = rule
+        .replace("$1", "")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    if !international && !rule.is_empty() && rule_digits == national_prefix {
+        template = template.replacen("$1", rule, 1);
+    } else if !national_prefix.is_empty() {
+        before = national_prefix;
     }
     let groups = split(national, &format.groups());
     let mut out = String::from(before);
@@ -125,14 +124,24 @@ fn grouped(
                     // Groups still to be typed: what lies between them waits for their digits.
                     return Some(out);
                 };
-                out.push_str(&pending);
+                if international {
+                    // International numbers are grouped with spaces only (+1 201 555 0123), as
+                    // libphonenumber-js writes them: the dashes and brackets are national habits.
+                    if !pending.is_empty() && !out.is_empty() {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push_str(&pending);
+                }
                 out.push_str(group);
                 pending.clear();
             }
             _ => pending.push(c),
         }
     }
-    out.push_str(&pending);
+    if !international {
+        out.push_str(&pending);
+    }
     Some(out)
 }
 

@@ -100,7 +100,7 @@ export async function openPage(browser, url) {
   return { page, errors };
 }
 
-/** The `+` and digits of what a phone field shows ("+60 18-225 8491" → "+60182258491"). */
+/** The `+` and digits of what a phone field shows ("+60 18 225 8491" → "+60182258491"). */
 export const digitsOf = (text) => text.replace(/[^+\d]/g, "");
 
 /** A unique Malaysian mobile number per call, so tests never share a rate limit. */
