@@ -14,7 +14,7 @@ use super::Region;
 /// assert_eq!(rank("+60", my, &names), Some(0));
 /// assert_eq!(rank("60", my, &names), Some(0));
 /// assert_eq!(rank("6", my, &names), Some(1));
-/// assert_eq!(rank("my", my, &names), Some(0));
+/// assert_eq!(rank("my", my, &names), Some(1));
 /// assert_eq!(rank("mal", my, &names), Some(1));
 /// assert_eq!(rank("lays", my, &names), Some(3));
 /// assert_eq!(rank("france", my, &names), None);
@@ -33,8 +33,10 @@ pub fn rank(query: &str, region: Region, names: &[&str]) -> Option<u8> {
             None => None,
         };
     }
+    // An ISO code ranks with the names that start with it: "ma" is Morocco's code, but whoever
+    // types it is as likely on the way to "Malaysia".
     if region.code.eq_ignore_ascii_case(query) {
-        return Some(0);
+        return Some(1);
     }
     names
         .iter()
