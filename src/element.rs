@@ -19,9 +19,11 @@ pub struct Mounted {
 }
 
 /// Mounts the widget into `parent` (inside the host's shadow root), configured by the host's
-/// attributes; events are dispatched on `host`.
+/// attributes; events are dispatched on `host`. `catalog` is the page language's texts as JSON
+/// (`i18n/<lang>.json`), for a build without the `all-locales` feature; the host's own
+/// `messages` win over it.
 #[wasm_bindgen]
-pub fn mount(parent: HtmlElement, host: HtmlElement) -> Mounted {
+pub fn mount(parent: HtmlElement, host: HtmlElement, catalog: Option<String>) -> Mounted {
     let mut config = Config::from_attributes(|name| host.get_attribute(name));
     let json = |name| {
         host.get_attribute(name)
@@ -33,6 +35,10 @@ pub fn mount(parent: HtmlElement, host: HtmlElement) -> Mounted {
     if let Some(messages) = json("messages") {
         config.messages = strings_from_json(&messages);
     }
+    // Texts::text takes the first override for a key: the host's messages come first.
+    if let Some(catalog) = catalog.as_deref().and_then(crate::transport::parse) {
+        config.messages.extend(strings_from_json(&catalog));
+    }
     let dialect = config.backend.dialect.name();
     let on_event = Callback::new(move |(event, message): (WidgetEvent, String)| {
         dispatch(&host, &event, dialect, &message);
@@ -41,6 +47,15 @@ pub fn mount(parent: HtmlElement, host: HtmlElement) -> Mounted {
     Mounted {
         _handle: Box::new(handle),
     }
+}
+
+/// The catalog file (`i18n/<name>.json`) a page in language `tag` needs, or `None` when the
+/// wasm has its texts (English, or every language with the `all-locales` feature).
+#[wasm_bindgen]
+pub fn catalog_name(tag: &str) -> Option<String> {
+    let lang = crate::i18n::Locale::from_tag(tag);
+    let bundled = cfg!(feature = "all-locales") || lang == crate::i18n::Locale::En;
+    (!bundled).then(|| lang.tag().to_owned())
 }
 
 /// Forgets the code step kept for reloads, so the next mount starts from the phone step.

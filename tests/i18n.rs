@@ -64,3 +64,40 @@ fn every_key_has_its_own_name_and_the_host_can_override_it() {
     let ignored = Texts::new(Locale::En, [("NoSuchKey".to_string(), "x".to_string())]);
     assert!(ignored.overrides.is_empty());
 }
+
+/// `www/i18n/<lang>.json`, which the custom element fetches for a page in that language (its
+/// wasm carries English only), must hold exactly these catalogs. This test is their generator:
+/// `UPDATE_CATALOGS=1 cargo test --test i18n` rewrites them.
+#[test]
+fn the_catalog_files_match_the_catalogs() {
+    for lang in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let mut json = serde_json::Map::new();
+        json.insert(
+            "_generated".into(),
+            format!(
+                "by tests/i18n.rs from src/i18n/{}.rs: UPDATE_CATALOGS=1 cargo test --test i18n",
+                lang.tag()
+            )
+            .into(),
+        );
+        for key in Key::ALL {
+            json.insert(key.name().into(), lang.text(key).into());
+        }
+        let text = serde_json::to_string_pretty(&json).expect("strings serialize") + "\n";
+        let path = format!(
+            "{}/www/i18n/{}.json",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.tag()
+        );
+        if std::env::var_os("UPDATE_CATALOGS").is_some() {
+            std::fs::create_dir_all(format!("{}/www/i18n", env!("CARGO_MANIFEST_DIR")))
+                .expect("mkdir");
+            std::fs::write(&path, &text).expect("write catalog");
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == text,
+            "{path} is out of date: UPDATE_CATALOGS=1 cargo test --test i18n"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 // this module defines nothing. phone-otp.js (the script tag) and index.js (the npm package) call
 // define(). The wasm and the CSS are found beside this file (the literal `new URL(…,
 // import.meta.url)` form is what bundlers such as Vite follow to ship them).
-import init, { forget, mount as mountWasm } from "./wasm/phone-otp.js";
+import init, { catalog_name as catalogName, forget, mount as mountWasm } from "./wasm/phone-otp.js";
 
 const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
 const CSS_URL = new URL("./phone-otp.css", import.meta.url);
@@ -11,6 +11,26 @@ let ready;
 export function load() {
   ready ??= init({ module_or_path: WASM_URL });
   return ready;
+}
+
+const catalogs = new Map();
+/**
+ * The texts of the host's language (its `locale`, else the browser's) as JSON text, when the
+ * wasm does not carry them: fetched once per language from i18n/ beside this file. Null for
+ * English, or when the file cannot be had (the widget then speaks English).
+ */
+function catalog(host) {
+  const name = catalogName(host.getAttribute("locale") || navigator.language || "en");
+  if (!name) return null;
+  if (!catalogs.has(name)) {
+    catalogs.set(
+      name,
+      fetch(new URL(`./i18n/${name}.json`, import.meta.url))
+        .then((res) => (res.ok ? res.text() : null))
+        .catch(() => null),
+    );
+  }
+  return catalogs.get(name);
 }
 
 /** Attributes that configure the widget; a change remounts it with the new configuration. */
@@ -82,7 +102,7 @@ export class PhoneOtpElement extends HTMLElement {
       return;
     }
     await load();
-    if (this.isConnected && !this.#mounted) this.#mount();
+    await this.#mount();
   }
 
   disconnectedCallback() {
@@ -104,11 +124,14 @@ export class PhoneOtpElement extends HTMLElement {
   formResetCallback() { this.reset(); }
   formDisabledCallback(disabled) { this.#container?.toggleAttribute("inert", disabled); }
 
-  #mount() {
+  async #mount() {
+    const texts = await catalog(this);
+    // Unmounted, moved or mounted again while the texts were on their way.
+    if (!this.isConnected || this.#mounted) return;
     this.#container = document.createElement("div");
     this.#container.toggleAttribute("inert", this.hasAttribute("disabled"));
     this.#root.append(this.#container);
-    this.#mounted = mountWasm(this.#container, this);
+    this.#mounted = mountWasm(this.#container, this, texts ?? undefined);
     this.#syncForm();
   }
 
@@ -173,9 +196,10 @@ export async function mount(el, options = {}) {
     else el.setAttribute(name, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   el.classList.add("phone-otp-host");
+  const texts = await catalog(el);
   const container = document.createElement("div");
   el.append(container);
-  const mounted = mountWasm(container, el);
+  const mounted = mountWasm(container, el, texts ?? undefined);
   return {
     unmount() {
       mounted.free();

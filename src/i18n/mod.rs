@@ -3,13 +3,22 @@
 //!
 //! Each language is a `match` over [`Key`], so a catalog that lacks a key does not compile: the
 //! "missing key" test is the compiler's exhaustiveness check.
+//!
+//! Without the `all-locales` feature only English is compiled in; the custom element then passes
+//! the page's language from `www/i18n/<lang>.json` as overrides (see [`Texts`]).
 
+#[cfg(feature = "all-locales")]
 mod ar;
 mod en;
+#[cfg(feature = "all-locales")]
 mod es;
+#[cfg(feature = "all-locales")]
 mod fr;
+#[cfg(feature = "all-locales")]
 mod id;
+#[cfg(feature = "all-locales")]
 mod ms;
+#[cfg(feature = "all-locales")]
 mod pt;
 
 impl Key {
@@ -178,12 +187,21 @@ impl Locale {
     pub fn text(self, key: Key) -> &'static str {
         match self {
             Locale::En => en::text(key),
+            #[cfg(feature = "all-locales")]
             Locale::Fr => fr::text(key),
+            #[cfg(feature = "all-locales")]
             Locale::Es => es::text(key),
+            #[cfg(feature = "all-locales")]
             Locale::Pt => pt::text(key),
+            #[cfg(feature = "all-locales")]
             Locale::Ms => ms::text(key),
+            #[cfg(feature = "all-locales")]
             Locale::Id => id::text(key),
+            #[cfg(feature = "all-locales")]
             Locale::Ar => ar::text(key),
+            // Lean build: the element supplies the other languages' texts as overrides.
+            #[cfg(not(feature = "all-locales"))]
+            _ => en::text(key),
         }
     }
 }

@@ -91,3 +91,22 @@ test("a Vite app built from the tarball completes a verification and submits the
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the Vite build ships the other languages' texts, fetched for a page in that language", async () => {
+  // Runs after the build above. The wasm carries English only; i18n/fr.json must have been
+  // carried along by Vite through element.js's `new URL(`./i18n/${name}.json`, import.meta.url)`.
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByLabel("Phone number").waitFor();
+  await page.evaluate(() => {
+    const el = document.createElement("phone-otp");
+    el.setAttribute("locale", "fr");
+    document.body.append(el);
+  });
+  await page.getByLabel("Numéro de téléphone").waitFor();
+  await page.getByRole("button", { name: "Envoyer le code" }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
