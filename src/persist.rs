@@ -42,6 +42,8 @@ pub fn snapshot(state: &State) -> Option<Json> {
     let s = state.session.as_ref().filter(|_| keep)?;
     Some(Json::object([
         ("phone", Json::from(state.phone.as_str())),
+        // The phone text is read as a number of this country when the person goes back to it.
+        ("country", Json::from(state.country.code)),
         ("channel", Json::from(state.channel.as_str())),
         ("id", Json::from(s.id.as_str())),
         ("to", Json::from(s.phone.as_str())),
@@ -73,7 +75,13 @@ pub fn restore(settings: Settings, saved: &Json, now: Millis) -> Option<State> {
             .map(|n| n as u8),
     };
     let expired = session.expires_at.is_some_and(|t| now >= t);
+    let country = saved
+        .get("country")
+        .as_str()
+        .and_then(crate::phone::Region::get)
+        .unwrap_or(settings.country);
     Some(State {
+        country,
         phase: if expired {
             Phase::Expired
         } else {
@@ -124,6 +132,10 @@ mod tests {
         assert_eq!(back.session, s.session);
         assert_eq!(back.send_blocked_until, s.send_blocked_until);
         assert_eq!(back.phone, s.phone);
+        assert_eq!(
+            back.country.code, "MY",
+            "the country the number was typed in"
+        );
         assert_eq!(back.code, "");
     }
 
