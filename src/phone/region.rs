@@ -2,6 +2,7 @@
 
 use super::data::REGIONS;
 use super::pattern::{matches, Mode};
+use std::sync::OnceLock;
 
 /// One region's phone metadata: a borrowed view of its line in the generated table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +49,13 @@ impl Region {
 
     /// Every region, in the table's order (grouped by calling code).
     pub fn all() -> impl Iterator<Item = Region> {
-        REGIONS.lines().filter_map(Region::read)
+        // Read once: a keystroke looks regions up several times, and reading the 48 KB table
+        // each time was most of the work of a keystroke.
+        static TABLE: OnceLock<Vec<Region>> = OnceLock::new();
+        TABLE
+            .get_or_init(|| REGIONS.lines().filter_map(Region::read).collect())
+            .iter()
+            .copied()
     }
 
     /// The regions with calling code `code`, the main one first.

@@ -44,8 +44,12 @@ struct Popup {
 /// button, Tab closes.
 #[component]
 pub fn CountrySelect(
-    /// The countries offered, in the order shown when nothing is typed.
-    countries: StoredValue<Vec<Country>>,
+    /// Makes the list of countries offered, in the order shown when nothing is typed. Called
+    /// when the list first opens: naming and sorting 245 countries is work a page that never
+    /// opens it should not wait for.
+    countries: impl Fn() -> Vec<Country> + Copy + Send + Sync + 'static,
+    /// A country's name in the page's language, for the button.
+    name: impl Fn(Region) -> String + Copy + Send + Sync + 'static,
     /// The selected country (read reactively).
     selected: impl Fn() -> Region + Copy + Send + Sync + 'static,
     /// Called with the country picked.
@@ -56,6 +60,8 @@ pub fn CountrySelect(
     labels: [String; 3],
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let make_list = countries;
+    let countries = StoredValue::new(Vec::<Country>::new());
     // Positions in `countries` of the options listed, best match first, and the highlighted one.
     let found = StoredValue::new(Vec::<usize>::new());
     let active = StoredValue::new(0usize);
@@ -216,6 +222,9 @@ pub fn CountrySelect(
     };
 
     let show = move || {
+        if countries.with_value(Vec::is_empty) {
+            countries.set_value(make_list());
+        }
         if popup.with_value(Option::is_none) {
             let built = wrapper_ref
                 .get_untracked()
@@ -235,12 +244,7 @@ pub fn CountrySelect(
 
     let button_label = move || {
         let region = selected();
-        let name = countries.with_value(|all| {
-            all.iter()
-                .find(|c| c.region == region)
-                .map_or(region.code.to_owned(), |c| c.name.clone())
-        });
-        format!("{label}: {name} +{}", region.calling_code)
+        format!("{label}: {} +{}", name(region), region.calling_code)
     };
 
     view! {

@@ -361,7 +361,7 @@ pub fn PhoneOtp(
     config.settings.country = config.countries.initial(browser_language.as_deref());
     config.settings.countries = config.countries.allow.clone();
     let names = CountryNames::new(&locale);
-    let countries = StoredValue::new(country_list(&config.countries, &names, &locale));
+    let country_options = StoredValue::new((config.countries.clone(), locale.clone()));
     let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
     let endpoint = endpoint.unwrap_or(config.endpoint);
     let storage_key = persist::storage_key(config.backend.dialect.name(), &endpoint);
@@ -451,7 +451,12 @@ pub fn PhoneOtp(
                     <p class="hint" id=format!("{phone_id}-hint")>{tx.text(Key::PhoneHint)}</p>
                     <div class="phone-row" part="phone-row">
                         <CountrySelect
-                            countries
+                            countries=move || {
+                                country_options.with_value(|(options, locale)| {
+                                    ctx.names.with_value(|names| country_list(options, names, locale))
+                                })
+                            }
+                            name=move |r: Region| ctx.names.with_value(|names| names.name(r.code))
                             selected=move || state.with(|s| s.country)
                             on_select=move |r: Region| ctx.dispatch(Event::Country(r))
                             id=format!("{phone_id}-country")
