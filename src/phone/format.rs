@@ -223,7 +223,7 @@ pub fn edit(
         .take(at)
         .filter(|&&c| is_significant(c))
         .count();
-    let caret = if parse(&value, selected).is_none() {
+    let caret = if super::parse::digits(&value).is_none() {
         // Left as typed: the caret stays where the browser put it.
         chars.iter().take(at).map(|c| c.len_utf16()).sum()
     } else {
