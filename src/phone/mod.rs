@@ -13,13 +13,6 @@ pub mod search;
 pub mod validate;
 
 pub use region::{Format, Region};
-/// The two-digit calling codes. `1` and `7` are the one-digit codes; every other number starts
-/// with a three-digit code.
-const TWO_DIGIT: [&str; 44] = [
-    "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
-    "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
-    "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
-];
 
 /// Whether `phone` is an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
 ///
@@ -44,18 +37,19 @@ pub fn is_e164(phone: &str) -> bool {
 /// assert_eq!(split_calling_code("+60182258491"), Some(("+60", "182258491")));
 /// assert_eq!(split_calling_code("+14155552671"), Some(("+1", "4155552671")));
 /// assert_eq!(split_calling_code("60182258491"), None);
+/// // No region has +999.
+/// assert_eq!(split_calling_code("+99912345678"), None);
 /// ```
 pub fn split_calling_code(e164: &str) -> Option<(&str, &str)> {
     if !is_e164(e164) {
         return None;
     }
     let digits = e164.get(1..)?;
-    let len = if digits.starts_with(['1', '7']) {
-        1
-    } else if TWO_DIGIT.contains(&digits.get(..2)?) {
-        2
-    } else {
-        3
-    };
+    // Calling codes are a prefix code (ITU-T E.164), so the one the table knows is the one.
+    let len = (1..=3).find(|&n| {
+        digits
+            .get(..n)
+            .is_some_and(|code| Region::with_calling_code(code).next().is_some())
+    })?;
     e164.split_at_checked(len + 1)
 }
