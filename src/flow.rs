@@ -117,6 +117,13 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// Whether numbers of `region` are taken (the `countries` option).
+    pub fn offers(&self, region: Region) -> bool {
+        self.countries.is_empty() || self.countries.contains(&region)
+    }
+}
+
 /// The whole state of one widget.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
@@ -225,14 +232,10 @@ impl State {
         let e164 = validate(&self.phone, self.country)?;
         let region = parse(&self.phone, self.country).and_then(|p| p.region);
         match region {
-            Some(r)
-                if !self.settings.countries.is_empty() && !self.settings.countries.contains(&r) =>
-            {
-                Err(Invalid {
-                    problem: Problem::NotOffered,
-                    region: Some(r.code),
-                })
-            }
+            Some(r) if !self.settings.offers(r) => Err(Invalid {
+                problem: Problem::NotOffered,
+                region: Some(r.code),
+            }),
             _ => Ok(e164),
         }
     }
@@ -244,7 +247,7 @@ fn switched_country(s: &State) -> Option<Region> {
     let p = parse(&s.phone, s.country)?;
     let r = p.region.filter(|r| p.international && *r != s.country)?;
     let main = Region::with_calling_code(r.calling_code).next();
-    let offered = s.settings.countries.is_empty() || s.settings.countries.contains(&r);
+    let offered = s.settings.offers(r);
     let decided = r.calling_code != s.country.calling_code
         || main != Some(r)
         || validate(&s.phone, r).is_ok();
