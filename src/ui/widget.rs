@@ -62,23 +62,38 @@ struct Ctx {
 impl Ctx {
     /// Feeds `event` to the flow and runs what it asks for.
     fn dispatch(self, event: Event) {
-        let Some(current) = self.state.try_get_untracked() else {
+        let watching = self.on_event.is_some();
+        // Stepped inside the borrow: a keystroke need not clone the whole state.
+        let stepped = self.state.try_with_untracked(|current| {
+            let (next, effects) = flow::step(current, event, now());
+            if next == *current {
+                return (None, effects);
+            }
+            let raised = if watching {
+                events(current, &next)
+            } else {
+                Vec::new()
+            };
+            // Keystrokes change only the typed text, which a snapshot never holds: storage is
+            // written when the step, the verification or the send wait changes.
+            let save = current.phase != next.phase
+                || current.session != next.session
+                || current.send_blocked_until != next.send_blocked_until;
+            (Some((next, raised, save)), effects)
+        });
+        let Some((changed, effects)) = stepped else {
             // The widget was removed; a late response has nowhere to go.
             return;
         };
-        let (next, effects) = flow::step(&current, event, now());
-        if next != current {
-            if let Some(on_event) = self.on_event {
-                let raised = events(&current, &next);
-                if !raised.is_empty() {
-                    let message = next
-                        .notice
-                        .as_ref()
-                        .map(|n| notice_text(self, n, now()))
-                        .unwrap_or_default();
-                    for e in raised {
-                        on_event.run((e, message.clone()));
-                    }
+        if let Some((next, raised, save)) = changed {
+            if let (Some(on_event), false) = (self.on_event, raised.is_empty()) {
+                let message = next
+                    .notice
+                    .as_ref()
+                    .map(|n| notice_text(self, n, now()))
+                    .unwrap_or_default();
+                for e in raised {
+                    on_event.run((e, message.clone()));
                 }
             }
             // Submitted by hand, or the step is over: stop waiting for the SMS.
@@ -87,12 +102,7 @@ impl Ctx {
                     pending.abort();
                 }
             }
-            // Keystrokes change only the typed text, which a snapshot never holds: storage is
-            // written when the step, the verification or the send wait changes.
-            if current.phase != next.phase
-                || current.session != next.session
-                || current.send_blocked_until != next.send_blocked_until
-            {
+            if save {
                 self.save(persist::snapshot(&next));
             }
             self.state.set(next);
@@ -404,6 +414,9 @@ pub fn PhoneOtp(
     let code_id = format!("phone-otp-{uid}-code");
     let notice_id = format!("phone-otp-{uid}-notice");
 
+    // A keystroke changes the state: the country button, which asks Intl for the country's name,
+    // reads this memo instead, so typing does not redraw it.
+    let country = Memo::new(move |_| state.with(|s| s.country));
     let phase = Memo::new(move |_| state.with(|s| s.phase.clone()));
     let notice = move || {
         state.with(|s| {
@@ -457,7 +470,7 @@ pub fn PhoneOtp(
                                 })
                             }
                             name=move |r: Region| ctx.names.with_value(|names| names.name(r.code))
-                            selected=move || state.with(|s| s.country)
+                            selected=move || country.get()
                             on_select=move |r: Region| ctx.dispatch(Event::Country(r))
                             id=format!("{phone_id}-country")
                             labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]
