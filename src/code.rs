@@ -25,7 +25,35 @@ pub fn ascii_digit(c: char) -> Option<char> {
 
 /// Whether `c` only separates groups of digits (spaces, dashes, dots, brackets).
 pub fn is_separator(c: char) -> bool {
-    c.is_whitespace() || "-‐‑‒–—−.·()[]/_,，．－（）\u{200E}\u{200F}\u{202A}\u{202C}".contains(c)
+    // A match, not `"…".contains(c)`, which brings std's string searcher into the wasm.
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '‐'
+                | '‑'
+                | '‒'
+                | '–'
+                | '—'
+                | '−'
+                | '.'
+                | '·'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '/'
+                | '_'
+                | ','
+                | '，'
+                | '．'
+                | '－'
+                | '（'
+                | '）'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'
+                | '\u{202C}'
+        )
 }
 
 /// Keeps the digits of `input`, up to `max_len` of them.

@@ -3,6 +3,7 @@
 
 use super::parse::{parse, Parsed};
 use super::pattern::{matches, Mode};
+use super::positions;
 use super::region::{Format, Region};
 
 /// Fewer national digits than this are shown ungrouped: too few to tell the formats apart, and
@@ -98,13 +99,21 @@ fn grouped(
     // may appear: Belarus's "8 0$1" is not for someone who typed just "0". A rule without
     // digits ("($1)") is only punctuation and applies whether a prefix was typed or not.
     let rule = format.national_prefix_rule;
+    // The digits of the rule, but not the 1 of its "$1".
+    let mut after_dollar = false;
     let rule_digits: String = rule
-        .replace("$1", "")
         .chars()
-        .filter(char::is_ascii_digit)
+        .filter(|&c| {
+            let digit = c.is_ascii_digit() && !after_dollar;
+            after_dollar = c == '$';
+            digit
+        })
         .collect();
     if !international && !rule.is_empty() && rule_digits == national_prefix {
-        template = template.replacen("$1", rule, 1);
+        let at = positions(&template, "$1").next();
+        if let Some(i) = at {
+            template.replace_range(i..i + 2, rule);
+        }
     } else if !national_prefix.is_empty() {
         before = national_prefix;
     }
@@ -157,7 +166,9 @@ fn split<'a>(digits: &'a str, sizes: &[(usize, usize)]) -> Vec<&'a str> {
         }
         let extra = spare.min(max - min);
         spare -= extra;
-        let (group, tail) = rest.split_at((min + extra).min(rest.len()));
+        let Some((group, tail)) = rest.split_at_checked((min + extra).min(rest.len())) else {
+            break;
+        };
         out.push(group);
         rest = tail;
     }

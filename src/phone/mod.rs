@@ -53,3 +53,25 @@ pub fn split_calling_code(e164: &str) -> Option<(&str, &str)> {
     })?;
     e164.split_at_checked(len + 1)
 }
+
+/// Where `needle` occurs in `text`, as byte offsets, first to last (overlapping ones included);
+/// nothing for an empty needle.
+///
+/// A byte search rather than `str::contains` or `str::replace`: std's two-way string searcher and
+/// the panic paths of string slicing cost about 6 KB of wasm, for searches among a few dozen
+/// bytes. Matches of a whole UTF-8 needle always start and end on character boundaries.
+///
+/// ```
+/// use phone_otp::phone::positions;
+/// assert_eq!(positions("bosnia and herzegovina", "a").collect::<Vec<_>>(), [5, 7, 21]);
+/// assert_eq!(positions("0$1", "$1").next(), Some(1));
+/// assert_eq!(positions("abc", "").next(), None);
+/// ```
+pub fn positions<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let needle = needle.as_bytes();
+    text.as_bytes()
+        .windows(needle.len().max(1))
+        .enumerate()
+        .filter(move |(_, w)| !needle.is_empty() && *w == needle)
+        .map(|(i, _)| i)
+}

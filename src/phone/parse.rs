@@ -76,8 +76,10 @@ pub fn parse(text: &str, selected: Region) -> Option<Parsed> {
     if plus {
         return Some(international("+", &digits));
     }
-    if let Some(idd) = find(selected.idd, &digits, Mode::Prefix).filter(|f| f.end > 0) {
-        let (prefix, rest) = digits.split_at(idd.end);
+    let idd = find(selected.idd, &digits, Mode::Prefix).filter(|f| f.end > 0);
+    // `_checked`: the digits are ASCII, but the panicking split brings string slicing's error
+    // formatting into the wasm.
+    if let Some((prefix, rest)) = idd.and_then(|idd| digits.split_at_checked(idd.end)) {
         return Some(international(prefix, rest));
     }
     Some(national(&digits, selected))

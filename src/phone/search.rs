@@ -1,7 +1,7 @@
 //! Finding a country in the selector by what the person types: its name (in the page's language
 //! or in English), its ISO code, or its calling code.
 
-use super::Region;
+use super::{positions, Region};
 
 /// How well `query` finds `region`, best first (`0` is best), or `None` when it does not.
 /// `names` are the country's names, already lower-cased and stripped of accents by the caller
@@ -43,12 +43,12 @@ pub fn rank(query: &str, region: Region, names: &[&str]) -> Option<u8> {
         .filter_map(|name| {
             if name.starts_with(query) {
                 Some(1)
-            } else if name
-                .match_indices(query)
-                .any(|(i, _)| name[..i].ends_with([' ', '-', '(', '\'']))
-            {
+            } else if positions(name, query).any(|i| {
+                let before = i.checked_sub(1).and_then(|j| name.as_bytes().get(j));
+                matches!(before, Some(b' ' | b'-' | b'(' | b'\''))
+            }) {
                 Some(2)
-            } else if name.contains(query) {
+            } else if positions(name, query).next().is_some() {
                 Some(3)
             } else {
                 None
