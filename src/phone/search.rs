@@ -43,15 +43,15 @@ pub fn rank(query: &str, region: Region, names: &[&str]) -> Option<u8> {
         .filter_map(|name| {
             if name.starts_with(query) {
                 Some(1)
-            } else if positions(name, query).any(|i| {
-                let before = i.checked_sub(1).and_then(|j| name.as_bytes().get(j));
-                matches!(before, Some(b' ' | b'-' | b'(' | b'\''))
-            }) {
-                Some(2)
-            } else if positions(name, query).next().is_some() {
-                Some(3)
             } else {
-                None
+                // One pass over the name: inside it at all (3), or at the start of a word (2).
+                let mut found = positions(name, query).peekable();
+                let inside = found.peek().is_some();
+                let word = found.any(|i| {
+                    let before = i.checked_sub(1).and_then(|j| name.as_bytes().get(j));
+                    matches!(before, Some(b' ' | b'-' | b'(' | b'\''))
+                });
+                inside.then_some(if word { 2 } else { 3 })
             }
         })
         .min()
