@@ -8,6 +8,8 @@ import { chromium } from "playwright-core";
 
 const [site, devserver, report] = process.argv.slice(2);
 const LOADS = 20;
+// The release wasm's stack size (build.rs).
+const STACK = Number(/stack-size=(\d+)/.exec(readFileSync(new URL("../build.rs", import.meta.url), "utf8"))?.[1] ?? 1048576);
 const KEYS = 200;
 
 // Cross-origin isolated pages (COOP + COEP), so performance.now() has 5 µs resolution rather
@@ -95,11 +97,16 @@ for (let i = 0; i < LOADS; i++) {
       const { usedSize } = await cdp.send("Runtime.getHeapUsage");
       results[which].heap.push(usedSize);
       // The wasm's linear memory: the glue's init() hands back the running instance's exports.
-      results[which].wasm.push(
-        which === "ours"
-          ? await page.evaluate(async () => (await (await import("/ours/wasm/phone-otp.js")).default()).memory.buffer.byteLength)
-          : 0,
-      );
+      // The stack sits first in memory and grows down from STACK toward 0 through zeroed pages,
+      // so the lowest non-zero byte marks the deepest the flow went.
+      const memory = which === "ours"
+        ? await page.evaluate(async () => {
+          const bytes = new Uint8Array((await (await import("/ours/wasm/phone-otp.js")).default()).memory.buffer);
+          return { size: bytes.length, lowest: bytes.findIndex((b) => b !== 0) };
+        })
+        : { size: 0, lowest: STACK };
+      results[which].wasm.push(memory.size);
+      results[which].stack = STACK - memory.lowest;
     }
     await context.close();
   }
@@ -138,6 +145,7 @@ const lines = [
   "keystroke row is the time from the input event to the formatted value (phone-otp: caret logic,",
   "formatting and the flow step). intl-tel-input has no wasm. phone-otp's flow (send, verify) ran",
   "before its memory was read; intl-tel-input's flow is typing a number.",
+  `The flow's deepest wasm stack was ${results.ours.stack} B of the ${STACK} B reserved.`,
 ];
 mkdirSync(path.dirname(report), { recursive: true });
 writeFileSync(report, lines.join("\n") + "\n");
