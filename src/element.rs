@@ -63,9 +63,7 @@ pub fn catalog_name(tag: &str) -> Option<String> {
 pub fn forget(host: HtmlElement) {
     let config = Config::from_attributes(|name| host.get_attribute(name));
     let key = crate::persist::storage_key(config.backend.dialect.name(), &config.endpoint);
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = storage.remove_item(&key);
-    }
+    crate::ui::storage::save(&key, None);
 }
 
 fn set(target: &Object, key: &str, value: impl Into<JsValue>) {

@@ -60,6 +60,34 @@ impl Phase {
     }
 }
 
+/// Which step of the widget is on screen for a phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The phone number (also while the first send is in flight).
+    Entry,
+    /// The code field (also while a code is checked or a new one is sent).
+    Code,
+    /// A final message: verified, expired, locked, already used, not found.
+    End,
+}
+
+impl Phase {
+    /// The step that shows this phase.
+    ///
+    /// ```
+    /// use phone_otp::flow::{Phase, Step};
+    /// assert_eq!(Phase::Sending { resend: true }.step(), Step::Code);
+    /// assert_eq!(Phase::Locked.step(), Step::End);
+    /// ```
+    pub fn step(&self) -> Step {
+        match self {
+            Phase::Entry | Phase::Sending { resend: false } => Step::Entry,
+            Phase::CodeSent | Phase::Verifying | Phase::Sending { resend: true } => Step::Code,
+            _ => Step::End,
+        }
+    }
+}
+
 /// A message shown beside the controls, cleared by the next action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {

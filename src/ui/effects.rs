@@ -1,0 +1,180 @@
+//! The effect runner: feeds events to the pure flow and carries out the effects it returns
+//! (requests through the transport, focus moves, WebOTP, storage, host events).
+
+use super::names::CountryNames;
+use super::storage;
+use super::texts::{notice_text, Tx};
+use super::web_otp;
+use crate::dialect::{Backend, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
+use crate::events::{events, WidgetEvent};
+use crate::flow::{self, Effect, Event, Phase, State};
+use crate::persist;
+use crate::time::Millis;
+use crate::transport::Transport;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The browser's clock: the flow itself never reads one.
+pub fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+/// Everything an effect needs, `Copy` so async tasks and handlers can hold it.
+///
+/// ```ignore
+/// // A click handler in a step view:
+/// on:click=move |_| ctx.dispatch(Event::ChangeNumber)
+/// ```
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The one flow state; every view derives from it.
+    pub state: RwSignal<State>,
+    /// The time the views count down from, moved every second.
+    pub clock: RwSignal<Millis>,
+    pub transport: StoredValue<Transport>,
+    pub backend: StoredValue<Backend>,
+    pub tx: Tx,
+    /// The WebOTP request waiting for an SMS, aborted when the code step ends.
+    pub web_otp: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
+    /// Where the code step is kept across reloads (`sessionStorage`); `None`: not kept.
+    pub storage_key: StoredValue<Option<String>>,
+    pub on_event: Option<Callback<(WidgetEvent, String)>>,
+    /// Country names in the page's language, for the selector and the messages.
+    pub names: StoredValue<CountryNames, LocalStorage>,
+    pub phone_ref: NodeRef<html::Input>,
+    pub code_ref: NodeRef<html::Input>,
+    pub message_ref: NodeRef<html::P>,
+}
+
+impl Ctx {
+    /// Feeds `event` to the flow and runs what it asks for.
+    pub fn dispatch(self, event: Event) {
+        let watching = self.on_event.is_some();
+        // Stepped inside the borrow: a keystroke need not clone the whole state.
+        let stepped = self.state.try_with_untracked(|current| {
+            let (next, effects) = flow::step(current, event, now());
+            if next == *current {
+                return (None, effects);
+            }
+            let raised = if watching {
+                events(current, &next)
+            } else {
+                Vec::new()
+            };
+            // Keystrokes change only the typed text, which a snapshot never holds: storage is
+            // written when the step, the verification or the send wait changes.
+            let save = current.phase != next.phase
+                || current.session != next.session
+                || current.send_blocked_until != next.send_blocked_until;
+            (Some((next, raised, save)), effects)
+        });
+        let Some((changed, effects)) = stepped else {
+            // The widget was removed; a late response has nowhere to go.
+            return;
+        };
+        if let Some((next, raised, save)) = changed {
+            self.raise(&next, raised);
+            // Submitted by hand, or the step is over: stop waiting for the SMS.
+            if next.phase != Phase::CodeSent {
+                if let Some(Some(pending)) = self.web_otp.try_update_value(|w| w.take()) {
+                    pending.abort();
+                }
+            }
+            if save {
+                self.save(persist::snapshot(&next));
+            }
+            self.state.set(next);
+        }
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    /// Tells the host page about `raised`, with the message `state` shows.
+    pub fn raise(self, state: &State, raised: Vec<WidgetEvent>) {
+        let Some(on_event) = self.on_event.filter(|_| !raised.is_empty()) else {
+            return;
+        };
+        let message = state
+            .notice
+            .as_ref()
+            .map(|n| notice_text(self.tx, self.names, n, now()))
+            .unwrap_or_default();
+        for e in raised {
+            on_event.run((e, message.clone()));
+        }
+    }
+
+    fn run(self, effect: Effect) {
+        match effect {
+            Effect::Send { phone, channel } => {
+                let req = SendRequest { phone, channel };
+                self.spawn(async move {
+                    let backend = self.backend.try_get_value()?;
+                    let res = self.fetch(&backend.send(&req)).await;
+                    Some(Event::SendDone(
+                        res.map_or_else(|o| o, |r| backend.read_send(&req, &r, now())),
+                    ))
+                });
+            }
+            Effect::Verify { code, .. } => {
+                self.spawn(async move {
+                    let backend = self.backend.try_get_value()?;
+                    let session = self.state.try_with_untracked(|s| s.session.clone())??;
+                    let outcome = match self.fetch(&backend.verify(&session, &code)).await {
+                        Err(failure) => failure,
+                        Ok(res) => match backend.read_verify(&session, &res, now()) {
+                            Read::Done(outcome) => outcome,
+                            Read::Then(next) => match self.fetch(&next).await {
+                                Ok(res) => backend.read_follow_up(&res, now()),
+                                Err(failure) => failure,
+                            },
+                        },
+                    };
+                    Some(Event::VerifyDone(outcome))
+                });
+            }
+            Effect::FocusCode => {
+                if self.web_otp.with_value(Option::is_none) {
+                    web_otp::listen(self);
+                }
+                focus_later(move || Some(self.code_ref.try_get_untracked()??.into()))
+            }
+            Effect::FocusPhone => {
+                focus_later(move || Some(self.phone_ref.try_get_untracked()??.into()))
+            }
+            Effect::FocusMessage => {
+                focus_later(move || Some(self.message_ref.try_get_untracked()??.into()))
+            }
+        }
+    }
+
+    fn save(self, snapshot: Option<crate::json::Json>) {
+        if let Some(Some(key)) = self.storage_key.try_get_value() {
+            storage::save(&key, snapshot.as_ref());
+        }
+    }
+
+    /// Runs `task` and feeds the event it ends with back into the flow.
+    pub fn spawn(self, task: impl std::future::Future<Output = Option<Event>> + 'static) {
+        leptos::task::spawn_local(async move {
+            if let Some(event) = task.await {
+                self.dispatch(event);
+            }
+        });
+    }
+
+    async fn fetch(self, req: &HttpRequest) -> Result<HttpResponse, Outcome> {
+        let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
+        transport.send(req).await
+    }
+}
+
+/// Focus after the next render, when the element for the new step exists.
+fn focus_later(element: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
+    request_animation_frame(move || {
+        if let Some(el) = element() {
+            let _ = el.focus();
+        }
+    });
+}

@@ -1,0 +1,47 @@
+//! The last step: verified, or an end that offers a new code.
+
+use super::effects::Ctx;
+use super::texts::end_text;
+use crate::dialect::Channel;
+use crate::flow::{Event, Phase};
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// The end step: the message (focused when it appears) and, unless verified, "Send a new code"
+/// and "Change number".
+///
+/// ```ignore
+/// view! { <EndStep ctx phase /> }
+/// ```
+#[component]
+pub fn EndStep(
+    /// The widget's context: its state and effect runner.
+    ctx: Ctx,
+    /// The flow's phase: which end this is.
+    phase: Memo<Phase>,
+) -> impl IntoView {
+    let tx = ctx.tx;
+    let key = end_text(&phase.get_untracked())?;
+    let verified = phase.get_untracked() == Phase::Verified;
+    Some(view! {
+        <div class="step end" part="end-step">
+            <p
+                class="message"
+                class:verified=verified
+                part=if verified { "message verified" } else { "message" }
+                tabindex="-1"
+                node_ref=ctx.message_ref
+            >
+                {tx.text(key)}
+            </p>
+            {(!verified).then(|| view! {
+                <button type="button" part="button new-code" on:click=move |_| ctx.dispatch(Event::Send(Channel::Sms))>
+                    {tx.text(Key::NewCode)}
+                </button>
+                <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
+                    {tx.text(Key::ChangeNumber)}
+                </button>
+            })}
+        </div>
+    })
+}

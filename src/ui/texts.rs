@@ -1,0 +1,93 @@
+//! The words on screen: the widget's catalog behind a `Copy` handle, and the text of each notice
+//! and end state.
+
+use super::names::CountryNames;
+use crate::flow::{Notice, Phase};
+use crate::i18n::{self, Key, Texts};
+use crate::phone::validate::{Invalid, Problem};
+use crate::time::Millis;
+use leptos::prelude::*;
+
+/// The widget's texts, `Copy` so every view closure can hold them.
+///
+/// ```ignore
+/// let tx = Tx(StoredValue::new(Texts::new(Locale::En, [])));
+/// assert_eq!(tx.text(Key::Verify), "Verify");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Tx(pub StoredValue<Texts>);
+
+impl Tx {
+    /// The text for `key`.
+    pub fn text(self, key: Key) -> String {
+        self.0.with_value(|t| t.text(key).to_owned())
+    }
+    /// The text for `key` with its `{name}` placeholders filled.
+    pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
+        self.0.with_value(|t| t.fill(key, args))
+    }
+    /// "2 attempts left".
+    pub fn attempts_left(self, n: u32) -> String {
+        self.0.with_value(|t| t.attempts_left(n))
+    }
+}
+
+/// What `notice` says at `now`; country names come from `names`.
+pub fn notice_text(
+    tx: Tx,
+    names: StoredValue<CountryNames, LocalStorage>,
+    notice: &Notice,
+    now: Millis,
+) -> String {
+    match notice {
+        Notice::WrongCode {
+            attempts_remaining: Some(n),
+        } => format!("{} {}.", tx.text(Key::WrongCode), tx.attempts_left(*n)),
+        Notice::WrongCode { .. } => tx.text(Key::WrongCode),
+        Notice::CodeRefused => tx.text(Key::CodeRefused),
+        Notice::Phone(invalid) => phone_text(tx, names, invalid),
+        Notice::RateLimited { until: Some(t) } if *t > now => {
+            tx.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
+        }
+        Notice::RateLimited { .. } => tx.text(Key::RateLimitedLater),
+        // The backend's own words are shown as text, never as markup.
+        Notice::Rejected {
+            message: Some(message),
+        } => format!("{} {message}", tx.text(Key::Rejected)),
+        Notice::Rejected { message: None } => tx.text(Key::Rejected),
+        Notice::Network => tx.text(Key::Network),
+        Notice::Timeout => tx.text(Key::Timeout),
+        Notice::Offline => tx.text(Key::Offline),
+        Notice::Server => tx.text(Key::Server),
+    }
+}
+
+/// What is wrong with the number, naming the country it was judged for.
+fn phone_text(tx: Tx, names: StoredValue<CountryNames, LocalStorage>, invalid: &Invalid) -> String {
+    let key = match invalid.problem {
+        Problem::Empty => Key::PhoneEmpty,
+        Problem::NotANumber => Key::BadPhone,
+        Problem::CountryCode => Key::PhoneCountryCode,
+        Problem::TooShort => Key::PhoneTooShort,
+        Problem::TooLong => Key::PhoneTooLong,
+        Problem::InvalidLength => Key::PhoneInvalidLength,
+        Problem::NotOffered => Key::PhoneNotOffered,
+    };
+    let country = invalid
+        .region
+        .and_then(|code| names.try_with_value(|n| n.name(code)))
+        .unwrap_or_default();
+    tx.fill(key, &[("country", &country)])
+}
+
+/// The message of an end state, `None` for the other phases.
+pub fn end_text(phase: &Phase) -> Option<Key> {
+    Some(match phase {
+        Phase::Verified => Key::Verified,
+        Phase::Expired => Key::Expired,
+        Phase::Locked => Key::Locked,
+        Phase::AlreadyUsed => Key::AlreadyUsed,
+        Phase::NotFound => Key::NotFound,
+        _ => return None,
+    })
+}
