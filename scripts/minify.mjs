@@ -1,13 +1,21 @@
-// Trunk post_build hook (Trunk.toml), release builds only:
-// - drops the wasm exports that leptos's server_fn brings in through wasm-streams
-//   (IntoUnderlyingSource, IntoUnderlyingSink, IntoUnderlyingByteSource): the widget never
-//   streams, but #[wasm_bindgen] exports are roots the linker and wasm-opt must keep. Without
-//   them wasm-opt removes their code: about 6 KB of wasm (1.5 KB gzip). Their JS classes lose
-//   their `export` too, so terser drops them as unused.
-// - minifies the wasm-bindgen JS with terser. Trunk's own minifier leaves it at 39 KB; terser
-//   brings it to about 17 KB (5.4 KB gzip), which every page that loads the widget pays for.
+// Trunk post_build hook (Trunk.toml), release builds only: the wasm and JS pipeline. Trunk's own
+// wasm-opt is off (index.html, data-wasm-opt="0"), so every step on the wasm happens here, once.
+//
+// 1. The wasm-bindgen JS is minified once without mangling, so what no code uses is gone: the
+//    classes of the wasm-streams exports that leptos's server_fn brings in (IntoUnderlyingSource,
+//    IntoUnderlyingSink, IntoUnderlyingByteSource; the widget never streams) lose their `export`
+//    first, and terser drops them.
+// 2. wasm-metadce (binaryen) removes every wasm export the remaining JS does not name, with the
+//    code only they reached.
+// 3. wasm-opt -Oz, assuming what holds for a wasm-bindgen module (memory starts zeroed, the low
+//    1 KB is never read), stripping the producers and target-features sections, and giving every
+//    import, export and the import module a one- or two-letter name, applied to the JS as well.
+//    The JS of imports the optimized wasm no longer has goes.
+// 4. terser minifies the JS with mangling. Trunk's own minifier leaves the glue at 39 KB; terser
+//    brings it to about 15 KB.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
@@ -15,79 +23,115 @@ import { minify } from "terser";
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE !== "release" || !dir) process.exit(0);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Unsigned LEB128 read at `bytes[at]`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(b & 0x80)) return [value, at];
-  }
-}
-function lebBytes(value) {
-  const out = [];
-  do {
-    let b = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) b |= 0x80;
-    out.push(b);
-  } while (value);
-  return out;
-}
-
-/** `wasm` without the exports whose names `drop` matches. */
-function withoutExports(wasm, drop) {
-  const parts = [wasm.subarray(0, 8)];
-  let at = 8;
-  let dropped = 0;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = leb(wasm, at + 1);
-    const end = start + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(at, end));
-    } else {
-      let [count, p] = leb(wasm, start);
-      const kept = [];
-      for (let i = 0; i < count; i++) {
-        const entryStart = p;
-        const [len, nameAt] = leb(wasm, p);
-        const name = new TextDecoder().decode(wasm.subarray(nameAt, nameAt + len));
-        p = leb(wasm, nameAt + len + 1)[1];
-        if (drop.test(name)) dropped++;
-        else kept.push(wasm.subarray(entryStart, p));
-      }
-      const body = Buffer.concat([Buffer.from(lebBytes(kept.length)), ...kept]);
-      parts.push(Buffer.from([7, ...lebBytes(body.length)]), body);
-    }
-    at = end;
-  }
-  return [Buffer.concat(parts), dropped];
-}
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+const FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"]
+  .map((f) => `--enable-${f}`);
 
 const wasmFile = path.join(dir, "wasm/phone-otp_bg.wasm");
-const [stripped, dropped] = withoutExports(readFileSync(wasmFile), /intounderlying/);
-if (dropped) {
-  writeFileSync(wasmFile, stripped);
-  const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
-  execFileSync(
-    path.join(root, "node_modules/.bin/wasm-opt"),
-    ["-Oz", ...features.map((f) => `--enable-${f}`), wasmFile, "-o", wasmFile],
-    { stdio: "inherit" },
-  );
-}
+const glueFile = path.join(dir, "wasm/phone-otp.js");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "phone-otp-wasm-"));
 
+// 1. What the glue still uses once the stream classes are gone.
+let glue = readFileSync(glueFile, "utf8")
+  .replace(/export class (IntoUnderlying\w+)/g, "class $1")
+  // A registry nothing registers with is dead code too.
+  .replace(/new FinalizationRegistry/g, "/*#__PURE__*/ new FinalizationRegistry");
+glue = (await minify(glue, { module: true, compress: { passes: 2 }, mangle: false, format: { beautify: true } })).code;
+const used = new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+used.add("memory");
+
+// 2. Exports nothing in the JS names go, with what only they reached.
+const graph = [{ name: "js", root: true, reaches: [...used].map((e) => `export:${e}`) }];
+for (const e of used) graph.push({ name: `export:${e}`, export: e });
+const importModule = /"(\.\/phone-otp_bg\.js)":\s*import0/.exec(glue)?.[1];
+if (!importModule) throw new Error("minify.mjs: the wasm-bindgen glue changed shape (import module)");
+const importNames = [...glue.matchAll(/^\s*(__wbg\w+|__wbindgen\w+): function/gm)].map((m) => m[1]);
+for (const name of importNames) graph.push({ name: `import:${name}`, import: [importModule, name] });
+writeFileSync(path.join(tmp, "graph.json"), JSON.stringify(graph));
+execFileSync(
+  bin("wasm-metadce"),
+  [...FEATURES, "--graph-file", path.join(tmp, "graph.json"), wasmFile, "-o", path.join(tmp, "dce.wasm")],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+
+// 3. Size passes, then short names for imports, exports and the import module.
+const mapping = JSON.parse(
+  execFileSync(
+    bin("wasm-opt"),
+    [
+      "-Oz", ...FEATURES, "--low-memory-unused", "--zero-filled-memory",
+      "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features",
+      path.join(tmp, "dce.wasm"), "-o", wasmFile,
+    ],
+    { encoding: "utf8", maxBuffer: 16 << 20 },
+  ),
+);
+rmSync(tmp, { recursive: true });
+const shortImport = new Map(mapping.imports.map(([, name, short]) => [name, short]));
+const shortExport = new Map(mapping.exports.map(([name, short]) => [name, short]));
+const modules = new Set(mapping.imports.map(([, , , mod]) => mod).filter(Boolean));
+// The pass names the module too ("a"); all imports share the one module.
+const moduleName = [...modules][0] ?? "a";
+// Imports the optimized wasm no longer has: their JS goes too.
+glue = withoutImports(glue, new Set(importNames.filter((name) => !shortImport.has(name))));
+glue = glue
+  .replace(/^(\s*)(__wbg\w+|__wbindgen\w+): function/gm, (all, space, name) => {
+    const short = shortImport.get(name);
+    if (!short) throw new Error(`minify.mjs: import ${name} has no short name`);
+    return `${space}${JSON.stringify(short)}: function`;
+  })
+  .replace(/"\.\/phone-otp_bg\.js":\s*import0/, `${JSON.stringify(moduleName)}: import0`)
+  .replace(/\bwasm\.(\w+)/g, (all, name) => {
+    const short = shortExport.get(name);
+    if (!short) throw new Error(`minify.mjs: export ${name} has no short name`);
+    return `wasm[${JSON.stringify(short)}]`;
+  });
+writeFileSync(glueFile, glue);
+
+// 4. Every script the script tag loads, minified and mangled.
 for (const name of ["phone-otp.js", "element.js", "wasm/phone-otp.js"]) {
   const file = path.join(dir, name);
-  let source = readFileSync(file, "utf8");
-  if (dropped) source = source.replace(/export class (IntoUnderlying\w+)/g, "class $1");
-  const { code } = await minify(source, {
+  const { code } = await minify(readFileSync(file, "utf8"), {
     module: true,
     compress: { passes: 2 },
     mangle: true,
   });
   writeFileSync(file, code);
+}
+
+/** `glue` without the import functions named in `names` (properties of the `import0` object). */
+function withoutImports(glue, names) {
+  const start = glue.indexOf("const import0 = {");
+  if (start < 0) throw new Error("minify.mjs: the wasm-bindgen glue changed shape (import0)");
+  let out = glue.slice(0, start);
+  let at = start;
+  // Properties are `name: function(…) {…},` at one indentation; the body ends at the brace that
+  // closes the function, found by counting braces outside strings.
+  const property = /^(\s*)(__wbg\w+|__wbindgen\w+): function/gm;
+  property.lastIndex = start;
+  for (let m; (m = property.exec(glue)); ) {
+    if (!names.has(m[2])) continue;
+    const end = closingBrace(glue, glue.indexOf("{", m.index + m[0].length));
+    let stop = end + 1;
+    if (glue[stop] === ",") stop++;
+    out += glue.slice(at, m.index);
+    at = stop;
+    property.lastIndex = stop;
+  }
+  return out + glue.slice(at);
+}
+
+function closingBrace(text, open) {
+  let depth = 0;
+  let quote = null;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  throw new Error("minify.mjs: unbalanced braces in the wasm-bindgen glue");
 }
