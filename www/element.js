@@ -7,9 +7,12 @@ import init, { catalog_name as catalogName, forget, mount as mountWasm } from ".
 const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
 const CSS_URL = new URL("./phone-otp.css", import.meta.url);
 let ready;
-/** Loads the wasm once. */
-export function load() {
-  ready ??= init({ module_or_path: WASM_URL });
+/**
+ * Loads the wasm once, compiling it while it downloads. `response` is a `fetch` of it already
+ * started (phone-otp.js starts it before this module arrives); by default it is fetched here.
+ */
+export function load(response) {
+  ready ??= init({ module_or_path: response ?? fetch(WASM_URL) });
   return ready;
 }
 
@@ -168,8 +171,12 @@ export class PhoneOtpElement extends HTMLElement {
   }
 }
 
-/** Registers the element as `<phone-otp>` (once; later calls do nothing). */
+/**
+ * Registers the element as `<phone-otp>` (once; later calls do nothing) and starts loading the
+ * wasm, so it is on its way before the first element connects.
+ */
 export function define() {
+  load();
   if (!customElements.get("phone-otp")) customElements.define("phone-otp", PhoneOtpElement);
 }
 

@@ -99,8 +99,11 @@ export declare class PhoneOtpElement extends HTMLElement {
 /** Registers `<phone-otp>`; later calls do nothing. */
 export declare function define(): void;
 
-/** Loads the wasm (define and mount do it for you); resolves when it is ready. */
-export declare function load(): Promise<unknown>;
+/**
+ * Loads the wasm (define and mount do it for you), compiling it as it downloads; resolves when it
+ * is ready. `response`: a fetch of `wasm/phone-otp_bg.wasm` already started, to use instead.
+ */
+export declare function load(response?: Promise<Response> | Response): Promise<unknown>;
 
 /** Mounts the widget into `el` without a custom element; events are dispatched on `el`. */
 export declare function mount(el: HTMLElement, options?: PhoneOtpOptions): Promise<{ unmount(): void }>;
