@@ -1,7 +1,7 @@
 //! Reading the times backends send: RFC 3339 timestamps (`expiresAt`) and HTTP dates (`Date`,
 //! `Retry-After`). All times in the crate are milliseconds since the Unix epoch, as `i64`.
 //! A hand-written reader keeps a date library out of the wasm; only what these headers and
-//! fields use is accepted, anything else is `None`.
+//! fields use is accepted, in their fixed layouts, anything else is `None`.
 
 /// Milliseconds since the Unix epoch.
 pub type Millis = i64;
@@ -17,14 +17,27 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn num(s: &str) -> Option<i64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+/// The number the ASCII digits of `s` spell; `None` for anything else or a number past `i64`.
+/// Read byte by byte: `str::parse` and `str::split` bring in code the widget has no other use for.
+fn num(s: &[u8]) -> Option<i64> {
+    if s.is_empty() {
         return None;
     }
-    s.parse().ok()
+    s.iter().try_fold(0i64, |n, &b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(i64::from(digit))
+    })
 }
 
-fn to_millis(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> Option<Millis> {
+/// `HH:MM:SS` as hours, minutes, seconds.
+fn hms(s: &[u8]) -> Option<(i64, i64, i64)> {
+    let [h0, h1, b':', m0, m1, b':', s0, s1] = s else {
+        return None;
+    };
+    Some((num(&[*h0, *h1])?, num(&[*m0, *m1])?, num(&[*s0, *s1])?))
+}
+
+fn to_millis(y: i64, mo: i64, d: i64, (h, mi, s): (i64, i64, i64)) -> Option<Millis> {
     let valid = (0..=9999).contains(&y)
         && (1..=12).contains(&mo)
         && (1..=31).contains(&d)
@@ -44,39 +57,43 @@ fn to_millis(y: i64, mo: i64, d: i64, h: i64, mi: i64, s: i64) -> Option<Millis>
 /// assert_eq!(parse_rfc3339("soon"), None);
 /// ```
 pub fn parse_rfc3339(s: &str) -> Option<Millis> {
-    let s = s.trim();
-    let (date, rest) = s.split_at_checked(10)?;
-    let rest = rest.strip_prefix(['T', 't', ' '])?;
-    let mut dp = date.split('-');
-    let (y, mo, d) = (num(dp.next()?)?, num(dp.next()?)?, num(dp.next()?)?);
-    let (hms, zone) = rest.split_at_checked(8)?;
-    let mut tp = hms.split(':');
-    let (h, mi, sec) = (num(tp.next()?)?, num(tp.next()?)?, num(tp.next()?)?);
+    let s = s.trim().as_bytes();
+    // YYYY-MM-DD, T, HH:MM:SS: fixed places.
+    let (head, mut zone) = s.split_at_checked(19)?;
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T' | b't' | b' ', time @ ..] = head else {
+        return None;
+    };
+    let (y, mo, d) = (
+        num(&[*y0, *y1, *y2, *y3])?,
+        num(&[*m0, *m1])?,
+        num(&[*d0, *d1])?,
+    );
     let mut ms = 0;
-    let mut zone = zone;
-    if let Some(frac) = zone.strip_prefix('.') {
+    if let [b'.', frac @ ..] = zone {
         let end = frac
-            .find(|c: char| !c.is_ascii_digit())
+            .iter()
+            .position(|b| !b.is_ascii_digit())
             .unwrap_or(frac.len());
-        let digits = frac.get(..end)?;
-        let first3: String = digits.chars().chain("000".chars()).take(3).collect();
-        ms = num(&first3)?;
-        zone = frac.get(end..)?;
+        // Milliseconds: the first three digits, padded with zeros.
+        ms = frac[..end.min(3)]
+            .iter()
+            .chain(b"000")
+            .take(3)
+            .fold(0, |n, b| n * 10 + i64::from(b - b'0'));
+        zone = &frac[end..];
     }
     let offset_min = match zone {
-        "Z" | "z" => 0,
-        _ => {
-            let sign = match zone.get(..1)? {
-                "+" => 1,
-                "-" => -1,
-                _ => return None,
-            };
-            let (oh, om) = zone.get(1..)?.split_once(':')?;
-            let (oh, om) = (num(oh).filter(|h| *h < 24)?, num(om).filter(|m| *m < 60)?);
-            sign * (oh * 60 + om)
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] => {
+            let (oh, om) = (num(&[*h0, *h1])?, num(&[*m0, *m1])?);
+            if oh >= 24 || om >= 60 {
+                return None;
+            }
+            (if *sign == b'+' { 1 } else { -1 }) * (oh * 60 + om)
         }
+        _ => return None,
     };
-    Some(to_millis(y, mo, d, h, mi, sec)? + ms - offset_min * 60_000)
+    Some(to_millis(y, mo, d, hms(time)?)? + ms - offset_min * 60_000)
 }
 
 /// Parses an HTTP date in the preferred IMF-fixdate form, `Sun, 06 Nov 1994 08:49:37 GMT`.
@@ -86,22 +103,24 @@ pub fn parse_rfc3339(s: &str) -> Option<Millis> {
 /// assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:01:00 GMT"), Some(60_000));
 /// ```
 pub fn parse_http_date(s: &str) -> Option<Millis> {
-    let mut parts = s.split_whitespace();
+    let mut parts = s
+        .as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|p| !p.is_empty());
     let _weekday = parts.next()?;
     let d = num(parts.next()?)?;
     let month = parts.next()?;
     let y = num(parts.next()?)?;
-    let hms = parts.next()?;
-    if parts.next()? != "GMT" {
+    let time = hms(parts.next()?)?;
+    if parts.next()? != b"GMT" {
         return None;
     }
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
     ];
     let mo = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as i64 + 1;
-    let mut tp = hms.split(':');
-    let (h, mi, sec) = (num(tp.next()?)?, num(tp.next()?)?, num(tp.next()?)?);
-    to_millis(y, mo, d, h, mi, sec)
+    to_millis(y, mo, d, time)
 }
 
 /// Reads a `Retry-After` value, seconds or an HTTP date, into the moment it allows a retry.
@@ -113,7 +132,7 @@ pub fn parse_http_date(s: &str) -> Option<Millis> {
 /// ```
 pub fn retry_after(value: &str, now: Millis) -> Option<Millis> {
     let value = value.trim();
-    match num(value) {
+    match num(value.as_bytes()) {
         Some(secs) => Some(now.saturating_add(secs.min(86_400 * 365).saturating_mul(1000))),
         None => parse_http_date(value),
     }
