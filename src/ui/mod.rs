@@ -7,6 +7,7 @@
 
 mod code_step;
 mod country_select;
+pub mod dom;
 mod effects;
 mod end_step;
 mod entry_step;

@@ -1,9 +1,13 @@
 //! The phone number field: formats as the person types and keeps the caret on its digit.
+//!
+//! Built with [`super::dom`]: one element, four reactive parts.
 
+use super::dom::{el, Dom};
 use crate::phone::format::{edit, Deletion};
 use crate::phone::Region;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use wasm_bindgen::JsCast;
 
 /// `<input type="tel">` that lays the number out as typed for the selected region.
@@ -64,37 +68,40 @@ pub fn PhoneField(
         }
         on_input(text);
     };
-    // Not `prop:value`, which sets the value on every change: setting it costs the browser about a
+    let field = el("input")
+        .attr("id", &id)
+        .attr("part", "phone-input")
+        .attr("type", "tel")
+        .attr("autocomplete", "tel")
+        .attr("inputmode", "tel")
+        .attr("dir", "ltr")
+        .attr("aria-describedby", &describedby)
+        .attr_with("aria-invalid", move || Some(invalid().to_string()))
+        .on("input", input)
+        .on("blur", move |_| on_blur())
+        .on("keydown", move |ev| {
+            if ev
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Enter")
+            {
+                ev.prevent_default();
+                on_enter();
+            }
+        })
+        .into_element();
+    node_ref.load(&field);
+    // Not a `value` property kept in sync on every change: setting it costs the browser about a
     // fifth of a keystroke's time even when the text is the same, as it is after the handler
     // above. Only a change the flow made itself (a country picked, a reload) is written here.
+    let Ok(input) = field.clone().dyn_into::<web_sys::HtmlInputElement>() else {
+        return Dom::from_element(field);
+    };
     let sync = RenderEffect::new(move |_| {
         let text = value();
-        if let Some(field) = node_ref.get() {
-            if field.value() != text {
-                field.set_value(&text);
-            }
+        if input.value() != text {
+            input.set_value(&text);
         }
     });
     on_cleanup(move || drop(sync));
-    view! {
-        <input
-            id=id
-            node_ref=node_ref
-            part="phone-input"
-            type="tel"
-            autocomplete="tel"
-            inputmode="tel"
-            dir="ltr"
-            aria-describedby=describedby
-            aria-invalid=move || invalid().to_string()
-            on:input=input
-            on:blur=move |_| on_blur()
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Enter" {
-                    ev.prevent_default();
-                    on_enter();
-                }
-            }
-        />
-    }
+    Dom::from_element(field)
 }
