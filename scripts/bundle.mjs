@@ -1,0 +1,100 @@
+// The bundle's files, in one list that scripts/test, scripts/package, scripts/bench and the e2e
+// harness read, and the size line of scripts/test.
+//
+//   node scripts/bundle.mjs size DIST [--ceiling-gzip N] [--ceiling-complete-gzip N]
+//
+// prints the size line (each file compressed on its own, `gzip -9` and brotli -q 11, as a server
+// sends them) and exits 1 when a figure is over its ceiling.
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { brotliCompressSync, constants } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+/** What `<script type="module" src="phone-otp.js">` loads before the person interacts. */
+export const FIRST_LOAD = [
+  "phone-otp.js",
+  "element.js",
+  "wasm/phone-otp.js",
+  "wasm/phone-otp_bg.wasm",
+  "phone-otp.css",
+];
+
+/**
+ * Data fetched beside the wasm on the way to a verification (an English page needs no catalog):
+ * the phone metadata at mount, the validation patterns on first focus. Counted when present.
+ */
+export const DATA = ["phone/metadata.txt", "phone/patterns.txt"];
+
+/** Every file of the bundle that is not a page: what the npm package ships, besides its own. */
+export const FILES = [...FIRST_LOAD, ...DATA];
+
+/** `{ raw, gzip, brotli }` bytes of one file, compressed on its own. */
+export function measure(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    // GNU gzip, as the figures before this line were measured (zlib's level 9 is about 1% larger).
+    gzip: execFileSync("gzip", ["-9c", file], { maxBuffer: 64 << 20 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+/** Sizes of the first load and of a complete verification, from a built `dist`. */
+export function sizes(dist) {
+  const sum = (files) =>
+    files.reduce(
+      (t, f) => {
+        const m = measure(path.join(dist, f));
+        return { raw: t.raw + m.raw, gzip: t.gzip + m.gzip, brotli: t.brotli + m.brotli };
+      },
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+  const data = DATA.filter((f) => existsSync(path.join(dist, f)));
+  const wasm = sum(["wasm/phone-otp_bg.wasm"]);
+  const js = sum(FIRST_LOAD.filter((f) => f.endsWith(".js")));
+  const css = sum(["phone-otp.css"]);
+  const first = sum(FIRST_LOAD);
+  const extra = sum(data);
+  return {
+    wasm, js, css, first, data, extra,
+    complete: { raw: first.raw + extra.raw, gzip: first.gzip + extra.gzip, brotli: first.brotli + extra.brotli },
+  };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "size") {
+  const dist = process.argv[3];
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : Infinity;
+  };
+  const s = sizes(dist);
+  const part = (name, m) => `${name} ${m.raw} B (${m.gzip} B gz, ${m.brotli} B br)`;
+  let line =
+    `size: first load ${s.first.gzip} B gz (${kb(s.first.gzip)}) / ${s.first.brotli} B br` +
+    ` [${part("wasm", s.wasm)}, ${part("js", s.js)}, ${part("css", s.css)}];` +
+    ` complete ${s.complete.gzip} B gz (${kb(s.complete.gzip)}) / ${s.complete.brotli} B br` +
+    ` [+ ${s.data.length ? s.data.join(", ") : "no data files"}: ${s.extra.gzip} B gz]`;
+  const over = [];
+  for (const [what, value, ceiling] of [
+    ["first load", s.first.gzip, arg("--ceiling-gzip")],
+    ["complete", s.complete.gzip, arg("--ceiling-complete-gzip")],
+  ]) {
+    if (value > ceiling) over.push(`${what} ${value} B gz is over the ${ceiling} B ceiling`);
+  }
+  for (const [what, value, budget] of [
+    ["first load", s.first.gzip, arg("--budget-gzip")],
+    ["complete", s.complete.gzip, arg("--budget-complete-gzip")],
+  ]) {
+    if (Number.isFinite(budget)) {
+      line += value > budget ? `; ${what} ${value - budget} B over its ${budget} B budget` : `; ${what} within its ${budget} B budget`;
+    }
+  }
+  console.log(line);
+  for (const o of over) console.log(`size: ${o}`);
+  process.exit(over.length ? 1 : 0);
+}
