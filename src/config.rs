@@ -28,8 +28,9 @@ pub struct Config {
     /// The API it speaks (`dialect` and its options, `send-path`, `verify-path`).
     pub backend: Backend,
     /// `code-length` (4–10, default 6), `resend-after` (seconds, default 30), `expires-after`
-    /// (seconds, default 600): used when the backend does not say; `channels` (`sms` or
-    /// `sms,voice`): whether "Call me instead" is offered.
+    /// (seconds, default 600), `max-attempts` (wrong codes allowed, counted by the widget; unset:
+    /// not counted): used when the backend does not say; `channels` (`sms` or `sms,voice`):
+    /// whether "Call me instead" is offered.
     pub settings: Settings,
     /// `timeout` in seconds for each request (default 15).
     pub timeout: Duration,
@@ -45,6 +46,13 @@ pub struct Config {
     pub request_headers: Vec<(String, String)>,
     /// `default-country`, `countries` and `preferred-countries`.
     pub countries: Countries,
+    /// Where the code step is kept across reloads: the element's `storage-key` attribute, else
+    /// its `id`, else its `name`. `None`: nothing is kept (a page may have several widgets, and
+    /// one without a name cannot tell its step from another's).
+    pub storage_key: Option<String>,
+    /// What the developer got wrong in the options (an unknown `dialect`, a country code that
+    /// does not exist…), one sentence each; the widget writes each with `console.warn`.
+    pub warnings: Vec<String>,
 }
 
 /// Which countries the selector offers and which it starts on.
@@ -189,6 +197,8 @@ impl Default for Config {
             messages: Vec::new(),
             request_headers: Vec::new(),
             countries: Countries::default(),
+            storage_key: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -204,6 +214,7 @@ impl Config {
         };
         let number = |name: &str| text(name).and_then(|v| v.parse::<u64>().ok());
         let defaults = Config::default();
+        let mut warnings = Vec::new();
         let dialect = match text("dialect").as_deref() {
             Some("idmeta") => Dialect::IdMeta {
                 trust_flow_id: text("trust-flow-id").unwrap_or_else(|| "0".into()),
@@ -218,8 +229,23 @@ impl Config {
             Some("verifyhq") => Dialect::VerifyHq {
                 user_id: text("user-id").unwrap_or_default(),
             },
-            _ => Dialect::Native,
+            Some("native") | None => Dialect::Native,
+            Some(other) => {
+                warnings.push(format!(
+                    "unknown dialect \"{other}\": use native, idmeta, verifik, otp-service or verifyhq; speaking native"
+                ));
+                Dialect::Native
+            }
         };
+        for name in ["default-country", "countries", "preferred-countries"] {
+            for code in text(name).unwrap_or_default().split(',').map(str::trim) {
+                if !code.is_empty() && Region::get(code).is_none() {
+                    warnings.push(format!(
+                        "{name}: \"{code}\" is not an ISO 3166-1 alpha-2 country code; left out"
+                    ));
+                }
+            }
+        }
         Config {
             endpoint: text("endpoint").unwrap_or(defaults.endpoint),
             backend: Backend {
@@ -239,6 +265,9 @@ impl Config {
                         s.min(86_400) as i64 * 1000
                     }),
                 voice: text("channels").is_some_and(|c| c.split(',').any(|c| c.trim() == "voice")),
+                max_attempts: number("max-attempts")
+                    .filter(|n| (1..=100).contains(n))
+                    .map(|n| n as u32),
                 // Filled from `countries` by the widget, which knows the browser's language.
                 ..defaults.settings
             },
@@ -260,6 +289,8 @@ impl Config {
                 text("countries").as_deref(),
                 text("preferred-countries").as_deref(),
             ),
+            storage_key: text("storage-key").or(text("id")).or(text("name")),
+            warnings,
         }
     }
 }

@@ -25,14 +25,22 @@ pub struct Mounted {
 #[wasm_bindgen]
 pub fn mount(parent: HtmlElement, host: HtmlElement, catalog: Option<String>) -> Mounted {
     let mut config = Config::from_attributes(|name| host.get_attribute(name));
-    let json = |name| {
-        host.get_attribute(name)
-            .and_then(|text| crate::transport::parse(&text))
+    let mut json = |name: &str| {
+        let text = host.get_attribute(name)?;
+        let parsed = crate::transport::parse(&text).filter(|j| matches!(j, Json::Object(_)));
+        if parsed.is_none() {
+            config.warnings.push(format!(
+                "{name} is not a JSON object of strings: {text}; left out"
+            ));
+        }
+        parsed
     };
-    if let Some(headers) = json("request-headers") {
+    let headers = json("request-headers");
+    let messages = json("messages");
+    if let Some(headers) = headers {
         config.request_headers = headers_from_json(&headers);
     }
-    if let Some(messages) = json("messages") {
+    if let Some(messages) = messages {
         config.messages = strings_from_json(&messages);
     }
     // Texts::text takes the first override for a key: the host's messages come first.
@@ -62,8 +70,10 @@ pub fn catalog_name(tag: &str) -> Option<String> {
 #[wasm_bindgen]
 pub fn forget(host: HtmlElement) {
     let config = Config::from_attributes(|name| host.get_attribute(name));
-    let key = crate::persist::storage_key(config.backend.dialect.name(), &config.endpoint);
-    crate::ui::storage::save(&key, None);
+    if let Some(key) = crate::persist::storage_key(&config.endpoint, config.storage_key.as_deref())
+    {
+        crate::ui::storage::save(&key, None);
+    }
 }
 
 fn set(target: &Object, key: &str, value: impl Into<JsValue>) {

@@ -53,7 +53,11 @@ fn error_kind(notice: &Notice) -> Option<&'static str> {
         Notice::Timeout => "timeout",
         Notice::Offline => "offline",
         Notice::Server => "server",
-        Notice::WrongCode { .. } | Notice::CodeRefused => return None,
+        Notice::WrongCode { .. }
+        | Notice::CodeRefused
+        | Notice::CodeIncomplete { .. }
+        | Notice::CodeTooLong { .. }
+        | Notice::CodeResent => return None,
     })
 }
 

@@ -97,6 +97,16 @@ pub enum Notice {
     },
     /// Something other than digits was typed into the code field.
     CodeRefused,
+    /// Verify was asked for before the whole code (`length` digits) was typed.
+    CodeIncomplete {
+        length: usize,
+    },
+    /// More digits arrived than a code has (`length`): kept cut to length, not submitted.
+    CodeTooLong {
+        length: usize,
+    },
+    /// A new code was sent from the code step.
+    CodeResent,
     /// The number cannot be sent: what is wrong, and for which region.
     Phone(Invalid),
     /// Too many requests; sending is possible again at `until`.
@@ -130,6 +140,9 @@ pub struct Settings {
     pub country: Region,
     /// The only countries whose numbers are taken (`countries`); empty for all.
     pub countries: Vec<Region>,
+    /// Wrong codes allowed per code when the backend does not report the attempts left
+    /// (`max-attempts`); `None`: not counted.
+    pub max_attempts: Option<u32>,
 }
 
 impl Default for Settings {
@@ -141,6 +154,7 @@ impl Default for Settings {
             voice: false,
             country: Region::default(),
             countries: Vec::new(),
+            max_attempts: None,
         }
     }
 }
@@ -166,8 +180,12 @@ pub struct State {
     /// The verification in progress, with times on our clock and defaults filled in.
     pub session: Option<Session>,
     pub notice: Option<Notice>,
-    /// No send before this moment (a resend wait or a 429).
+    /// No send before this moment (a resend wait or a 429)...
     pub send_blocked_until: Option<Millis>,
+    /// ...to this number (E.164); `None`: to any number.
+    pub send_blocked_for: Option<String>,
+    /// The attempts left are the widget's own count (`max-attempts`), not the backend's.
+    pub attempts_counted: bool,
     pub settings: Settings,
     /// The backend's success body, once verified, for the host page.
     pub result: Option<crate::json::Json>,
@@ -241,11 +259,22 @@ impl State {
         matches!(self.phase, Phase::Sending { .. } | Phase::Verifying)
     }
 
+    /// How long until a send of the number typed is allowed, when a wait applies to it now.
+    /// A resend wait or a 429 holds the number it was set for, not a different one.
+    pub fn send_wait(&self, now: Millis) -> Option<Millis> {
+        let until = self.send_blocked_until.filter(|t| *t > now)?;
+        let applies = match (&self.send_blocked_for, self.phase.step()) {
+            (None, _) => true,
+            // The code and end steps send to the session's number, which is the one held.
+            (Some(_), Step::Code | Step::End) => true,
+            (Some(held), Step::Entry) => self.checked_phone().is_ok_and(|p| p == *held),
+        };
+        applies.then_some(until - now)
+    }
+
     /// Whether a send is allowed at `now`.
     pub fn can_send(&self, now: Millis) -> bool {
-        !self.busy()
-            && self.phase != Phase::Verified
-            && self.send_blocked_until.is_none_or(|t| now >= t)
+        !self.busy() && self.phase != Phase::Verified && self.send_wait(now).is_none()
     }
 
     /// The attempts left, if known.
@@ -357,17 +386,21 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
         }
         Event::CodeInput(raw) => {
             if s.phase == Phase::CodeSent {
-                let clean = code::sanitize(&raw, s.code_length());
+                let clean = code::read(&raw, s.code_length());
                 let changed = clean.digits != s.code;
                 s.code = clean.digits;
                 if clean.refused {
                     s.notice = Some(Notice::CodeRefused);
-                } else if changed {
+                } else if clean.truncated {
+                    s.notice = Some(Notice::CodeTooLong {
+                        length: s.code_length(),
+                    });
+                } else if changed || matches!(s.notice, Some(Notice::CodeIncomplete { .. })) {
                     s.notice = None;
                 }
                 // A complete code submits itself, once per change, so a wrong code left in the
-                // field is not sent again and again.
-                if changed && s.code.len() == s.code_length() {
+                // field is not sent again and again; a cut one does not: it is not what arrived.
+                if changed && !clean.truncated && s.code.len() == s.code_length() {
                     start_verify(&mut s, &mut fx);
                 }
             }
@@ -377,6 +410,9 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
                 if s.code.len() == s.code_length() {
                     start_verify(&mut s, &mut fx);
                 } else {
+                    s.notice = Some(Notice::CodeIncomplete {
+                        length: s.code_length(),
+                    });
                     fx.push(Effect::FocusCode);
                 }
             }
@@ -421,6 +457,7 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
             }
             if s.send_blocked_until.is_some_and(|t| now >= t) {
                 s.send_blocked_until = None;
+                s.send_blocked_for = None;
                 if matches!(s.notice, Some(Notice::RateLimited { .. })) {
                     s.notice = None;
                 }
@@ -466,16 +503,27 @@ fn sent(s: &mut State, resend: bool, outcome: Outcome, now: Millis, fx: &mut Vec
         Outcome::Sent(mut session) => {
             session.expires_at = session.expires_at.or(Some(now + s.settings.expires_after));
             session.resend_at = session.resend_at.or(Some(now + s.settings.resend_after));
+            // Without the backend's count, the widget's own, when `max-attempts` asks for one.
+            s.attempts_counted =
+                session.attempts_remaining.is_none() && s.settings.max_attempts.is_some();
+            if s.attempts_counted {
+                session.attempts_remaining = s.settings.max_attempts;
+            }
             s.send_blocked_until = session.resend_at;
+            s.send_blocked_for = Some(session.phone.clone()).filter(|p| !p.is_empty());
             s.session = Some(session);
             s.code.clear();
             s.phase = Phase::CodeSent;
-            s.notice = None;
+            s.notice = resend.then_some(Notice::CodeResent);
             fx.push(Effect::FocusCode);
         }
         other => {
             if let Outcome::RateLimited { until } = other {
                 s.send_blocked_until = until;
+                s.send_blocked_for = match &s.session {
+                    Some(session) if resend => Some(session.phone.clone()),
+                    _ => s.checked_phone().ok(),
+                };
             }
             // A resend that failed from an end state goes back to that state's offer of a new
             // code, which the code step would no longer match.
@@ -506,19 +554,25 @@ fn verified(s: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
         }
         Outcome::Invalid { attempts_remaining } => {
             let known = s.attempts_remaining();
-            // Never trust a count that rises; without a count, one attempt was used.
+            // Never trust a count that rises; without a count, one attempt was used. The
+            // backend's own count, once it gives one, wins over the widget's.
             let left = match (attempts_remaining, known) {
+                (Some(a), _) if s.attempts_counted => Some(a),
                 (Some(a), Some(k)) => Some(a.min(k.saturating_sub(1))),
                 (Some(a), None) => Some(a),
                 (None, Some(k)) => Some(k.saturating_sub(1)),
                 (None, None) => None,
             };
+            s.attempts_counted &= attempts_remaining.is_none();
             if let Some(session) = &mut s.session {
                 session.attempts_remaining = left;
             }
             if left == Some(0) {
                 end(s, Phase::Locked, fx);
             } else {
+                // A rejected code is cleared, so it cannot be sent again by mistake and spend
+                // another attempt; focus stays in the field for the next try.
+                s.code.clear();
                 s.phase = Phase::CodeSent;
                 s.notice = Some(Notice::WrongCode {
                     attempts_remaining: left,
@@ -538,6 +592,7 @@ fn verified(s: &mut State, outcome: Outcome, fx: &mut Vec<Effect>) {
         other => {
             if let Outcome::RateLimited { until } = other {
                 s.send_blocked_until = s.send_blocked_until.max(until);
+                s.send_blocked_for = s.session.as_ref().map(|x| x.phone.clone());
             }
             s.phase = Phase::CodeSent;
             s.notice = Some(failure_notice(other));

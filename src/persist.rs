@@ -6,14 +6,19 @@ use crate::flow::{Phase, Settings, State};
 use crate::json::Json;
 use crate::time::Millis;
 
-/// The `sessionStorage` key for a widget: one per backend, so two widgets for different backends
-/// keep separate steps.
+/// The `sessionStorage` key for a widget: its endpoint and its `owner` (the element's
+/// `storage-key`, else its `id`, else its `name`), so two widgets on one page, even for the same
+/// backend, keep separate steps. A widget without an owner keeps nothing: it cannot tell its
+/// step from another's.
 ///
 /// ```
-/// assert_eq!(phone_otp::persist::storage_key("native", "/api"), "phone-otp:native:/api");
+/// use phone_otp::persist::storage_key;
+/// assert_eq!(storage_key("/api", Some("signup")).as_deref(), Some("phone-otp:/api#signup"));
+/// assert_eq!(storage_key("/api", None), None);
 /// ```
-pub fn storage_key(dialect: &str, endpoint: &str) -> String {
-    format!("phone-otp:{dialect}:{endpoint}")
+pub fn storage_key(endpoint: &str, owner: Option<&str>) -> Option<String> {
+    let owner = owner.filter(|o| !o.is_empty())?;
+    Some(format!("phone-otp:{endpoint}#{owner}"))
 }
 
 fn num(n: Option<i64>) -> Json {
@@ -55,6 +60,14 @@ pub fn snapshot(state: &State) -> Option<Json> {
         ),
         ("codeLength", num(s.code_length.map(i64::from))),
         ("blockedUntil", num(state.send_blocked_until)),
+        (
+            "blockedFor",
+            state
+                .send_blocked_for
+                .as_deref()
+                .map_or(Json::Null, Json::from),
+        ),
+        ("counted", Json::Bool(state.attempts_counted)),
     ]))
 }
 
@@ -93,6 +106,8 @@ pub fn restore(settings: Settings, saved: &Json, now: Millis) -> Option<State> {
             _ => Channel::Sms,
         },
         send_blocked_until: millis(saved.get("blockedUntil")),
+        send_blocked_for: saved.get("blockedFor").as_str().map(str::to_owned),
+        attempts_counted: saved.get("counted").as_bool() == Some(true),
         session: Some(session),
         settings,
         ..State::default()
@@ -131,6 +146,7 @@ mod tests {
         assert_eq!(back.phase, Phase::CodeSent);
         assert_eq!(back.session, s.session);
         assert_eq!(back.send_blocked_until, s.send_blocked_until);
+        assert_eq!(back.send_blocked_for, s.send_blocked_for);
         assert_eq!(back.phone, s.phone);
         assert_eq!(
             back.country.code, "MY",

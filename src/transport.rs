@@ -56,6 +56,11 @@ impl Transport {
         }
     }
 
+    /// Where `req` goes: the endpoint and the request's path.
+    pub fn url(&self, req: &HttpRequest) -> String {
+        format!("{}{}", self.endpoint.trim_end_matches('/'), req.path)
+    }
+
     async fn once(&self, req: &HttpRequest, key: Option<&str>) -> Result<HttpResponse, Outcome> {
         let window = web_sys::window().ok_or(Outcome::Network)?;
         if !window.navigator().on_line() {
@@ -88,7 +93,7 @@ impl Transport {
             init.set_body(&JsValue::from_str(&body.to_string()));
         }
         init.set_headers(&headers);
-        let url = format!("{}{}", self.endpoint.trim_end_matches('/'), req.path);
+        let url = self.url(req);
 
         let timer =
             leptos::prelude::set_timeout_with_handle(move || controller.abort(), self.timeout).ok();

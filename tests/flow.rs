@@ -65,7 +65,7 @@ fn happy_path_sends_then_verifies() {
 }
 
 #[test]
-fn wrong_code_shows_attempts_and_keeps_the_code() {
+fn wrong_code_shows_attempts_and_clears_the_code() {
     let (s, _) = run(
         &code_sent(),
         [
@@ -83,7 +83,8 @@ fn wrong_code_shows_attempts_and_keeps_the_code() {
             attempts_remaining: Some(2)
         })
     );
-    assert_eq!(s.code, "111111");
+    // Cleared, so it cannot be sent again and spend another attempt.
+    assert_eq!(s.code, "");
 }
 
 #[test]
@@ -400,4 +401,181 @@ proptest! {
             s = next;
         }
     }
+}
+
+fn settings_with_attempts(max: u32) -> State {
+    State::new(Settings {
+        max_attempts: Some(max),
+        ..Settings::default()
+    })
+}
+
+fn sent_without_count(start: State) -> State {
+    let uncounted = Session {
+        attempts_remaining: None,
+        phone: PHONE.into(),
+        ..session(0)
+    };
+    run(
+        &start,
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Sent(uncounted)),
+        ],
+        0,
+    )
+    .0
+}
+
+#[test]
+fn max_attempts_counts_wrong_codes_when_the_backend_does_not() {
+    let s = sent_without_count(settings_with_attempts(3));
+    assert_eq!(s.attempts_remaining(), Some(3));
+    let wrong = Event::VerifyDone(Outcome::Invalid {
+        attempts_remaining: None,
+    });
+    let (s, _) = run(&s, [Event::CodeInput("111111".into()), wrong.clone()], 1);
+    assert_eq!(
+        s.notice,
+        Some(Notice::WrongCode {
+            attempts_remaining: Some(2)
+        })
+    );
+    let (s, _) = run(
+        &s,
+        [
+            Event::CodeInput("222222".into()),
+            wrong.clone(),
+            Event::CodeInput("333333".into()),
+            wrong,
+        ],
+        2,
+    );
+    assert_eq!(s.phase, Phase::Locked);
+    // Unset and unreported: no count.
+    let s = sent_without_count(State::default());
+    let (s, _) = run(
+        &s,
+        [
+            Event::CodeInput("111111".into()),
+            Event::VerifyDone(Outcome::Invalid {
+                attempts_remaining: None,
+            }),
+        ],
+        1,
+    );
+    assert_eq!(
+        s.notice,
+        Some(Notice::WrongCode {
+            attempts_remaining: None
+        })
+    );
+}
+
+#[test]
+fn the_backends_own_count_wins_over_max_attempts() {
+    let s = sent_without_count(settings_with_attempts(2));
+    let (s, _) = run(
+        &s,
+        [
+            Event::CodeInput("111111".into()),
+            Event::VerifyDone(Outcome::Invalid {
+                attempts_remaining: Some(4),
+            }),
+        ],
+        1,
+    );
+    assert_eq!(s.attempts_remaining(), Some(4));
+    // A backend that reports at send time is never overridden.
+    let (s, _) = run(
+        &settings_with_attempts(9),
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Sent(session(3))),
+        ],
+        0,
+    );
+    assert_eq!(s.attempts_remaining(), Some(3));
+}
+
+#[test]
+fn a_resend_wait_holds_its_own_number_only() {
+    let sent = Session {
+        phone: PHONE.into(),
+        ..session(3)
+    };
+    let (s, _) = run(
+        &State::default(),
+        [
+            Event::PhoneInput(PHONE.into()),
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Sent(sent)),
+            Event::ChangeNumber,
+        ],
+        0,
+    );
+    assert_eq!(s.phase, Phase::Entry);
+    // The same number waits, and says how long.
+    assert_eq!(s.send_wait(3_000), Some(27_000));
+    assert!(!s.can_send(3_000));
+    // A different one does not.
+    let (s, fx) = run(
+        &s,
+        [
+            Event::PhoneInput("+60 12 345 6789".into()),
+            Event::Send(Channel::Sms),
+        ],
+        3_000,
+    );
+    assert_eq!(s.phase, Phase::Sending { resend: false });
+    assert_eq!(
+        fx,
+        vec![Effect::Send {
+            phone: "+60123456789".into(),
+            channel: Channel::Sms
+        }]
+    );
+}
+
+#[test]
+fn an_incomplete_code_says_so_and_a_cut_one_is_not_sent() {
+    let (s, fx) = run(
+        &code_sent(),
+        [Event::CodeInput("123".into()), Event::Verify],
+        1,
+    );
+    assert_eq!(s.notice, Some(Notice::CodeIncomplete { length: 6 }));
+    assert_eq!(fx, vec![Effect::FocusCode]);
+    let (s, fx) = step(&s, Event::CodeInput("1234567".into()), 1);
+    assert_eq!(
+        (s.code.as_str(), s.phase.clone()),
+        ("123456", Phase::CodeSent)
+    );
+    assert_eq!(s.notice, Some(Notice::CodeTooLong { length: 6 }));
+    assert_eq!(fx, vec![]);
+    // A whole SMS pasted: its code, submitted.
+    let (s, fx) = step(
+        &code_sent(),
+        Event::CodeInput("Your phone-otp code is 123456. It expires in 10 minutes.".into()),
+        1,
+    );
+    assert_eq!(s.phase, Phase::Verifying);
+    assert!(matches!(&fx[0], Effect::Verify { code, .. } if code == "123456"));
+}
+
+#[test]
+fn a_resend_says_a_new_code_was_sent() {
+    let s = code_sent();
+    let (s, _) = run(
+        &s,
+        [
+            Event::Send(Channel::Sms),
+            Event::SendDone(Outcome::Sent(session(3))),
+        ],
+        31_000,
+    );
+    assert_eq!(s.phase, Phase::CodeSent);
+    assert_eq!(s.notice, Some(Notice::CodeResent));
 }

@@ -41,7 +41,7 @@ const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
   "gateway", "user-id", "send-path", "verify-path", "code-length", "channels", "locale",
   "resend-after", "expires-after", "timeout", "credentials", "request-headers", "messages",
-  "default-country", "countries", "preferred-countries",
+  "default-country", "countries", "preferred-countries", "max-attempts", "storage-key",
 ];
 
 export class PhoneOtpElement extends HTMLElement {

@@ -101,7 +101,8 @@ pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
         (200, Some("VALID")) if verified && body.get("success").as_bool() != Some(false) => {
             Outcome::Approved(body.clone())
         }
-        (404 | 429 | 500..=599, _) => Outcome::from_status(res, now),
+        // Not about the code: a lost verification, a limit, a configuration error, a failure.
+        (401 | 403 | 404 | 405 | 429 | 500..=599, _) => Outcome::from_status(res, now),
         (_, Some(state)) if mentions(state, "EXPIRED") => Outcome::Expired,
         (_, Some(state)) if mentions(state, "ATTEMPT") => Outcome::Locked,
         (_, Some(state)) if mentions(state, "USED") => Outcome::AlreadyUsed,

@@ -87,12 +87,18 @@ impl HttpResponse {
             .unwrap_or(0)
     }
 
-    /// A timestamp field of the server's, moved to our clock.
+    /// A timestamp field of the server's, moved to our clock, and never further off than the
+    /// server granted: a code that the server gives 600 s from its `Date` counts down from 10:00
+    /// at most, whatever the two clocks say (a skew under the noise threshold, `Date`'s whole
+    /// seconds).
     pub fn server_time(&self, value: &Json, now: Millis) -> Option<Millis> {
-        value
-            .as_str()
-            .and_then(time::parse_rfc3339)
-            .map(|t| t.saturating_sub(self.clock_skew(now)))
+        let t = value.as_str().and_then(time::parse_rfc3339)?;
+        let ours = t.saturating_sub(self.clock_skew(now));
+        let granted = self
+            .header("date")
+            .and_then(time::parse_http_date)
+            .map(|date| now.saturating_add(t.saturating_sub(date).max(0) / 1000 * 1000));
+        Some(granted.map_or(ours, |g| ours.min(g)))
     }
 
     /// When a 429 or 503 allows the next try, from `Retry-After`.
@@ -324,7 +330,8 @@ pub enum Outcome {
     RateLimited { until: Option<Millis> },
     /// The backend refused the request (a number it cannot reach, say), with its message.
     Rejected { message: Option<String> },
-    /// The backend failed (5xx).
+    /// The backend failed (5xx), or refused a request that was not about the number (401, 403,
+    /// 404, 405…: a configuration error, never the person's fault).
     ServerError { status: u16 },
     /// The answer could not be understood.
     BadResponse,
@@ -339,16 +346,57 @@ pub enum Outcome {
 impl Outcome {
     /// The outcomes every dialect shares for statuses that carry no dialect meaning: 429, 5xx
     /// and anything else that is not a success.
+    ///
+    /// Only a 400 or 422 with the backend's own JSON answer refuses the request's content (the
+    /// number, for a send); any other 4xx (a wrong endpoint, a missing CSRF token, a proxy's
+    /// error page) is a server or configuration error, so the person is not told that their
+    /// number is the problem.
+    ///
+    /// ```
+    /// use phone_otp::dialect::{HttpResponse, Outcome};
+    /// let res = |status| HttpResponse { status, ..HttpResponse::default() };
+    /// assert_eq!(Outcome::from_status(&res(404), 0), Outcome::ServerError { status: 404 });
+    /// ```
     pub fn from_status(res: &HttpResponse, now: Millis) -> Outcome {
         match res.status {
             429 => Outcome::RateLimited {
                 until: res.retry_at(now),
             },
-            500..=599 => Outcome::ServerError { status: res.status },
-            400..=499 => Outcome::Rejected {
+            400 | 422 if res.body.is_some() => Outcome::Rejected {
                 message: message(res.json().get("message")),
             },
+            400..=599 => Outcome::ServerError { status: res.status },
             _ => Outcome::BadResponse,
         }
+    }
+
+    /// What the developer should check when this outcome is a misconfiguration or a backend
+    /// fault rather than an answer about the number or the code; `None` otherwise.
+    ///
+    /// ```
+    /// use phone_otp::dialect::Outcome;
+    /// assert!(Outcome::ServerError { status: 403 }.diagnosis().unwrap().contains("request-headers"));
+    /// assert_eq!(Outcome::Expired.diagnosis(), None);
+    /// ```
+    pub fn diagnosis(&self) -> Option<&'static str> {
+        Some(match self {
+            Outcome::ServerError { status: 401 | 403 } => {
+                "the backend refused the request: check the credentials and request-headers attributes (a missing CSRF token or session cookie?)"
+            }
+            Outcome::ServerError { status: 404 | 405 } => {
+                "no such route: check the endpoint, dialect, send-path and verify-path attributes"
+            }
+            Outcome::ServerError { status: 500..=599 } => "the backend failed: see its logs",
+            Outcome::ServerError { .. } => {
+                "the backend refused the request: check the dialect and endpoint attributes"
+            }
+            Outcome::BadResponse => {
+                "the answer is not JSON, or not in the shape the dialect expects: check the dialect and endpoint attributes"
+            }
+            Outcome::Network => {
+                "no response: the backend is down or, for an endpoint on another origin, does not allow this page (CORS: Access-Control-Allow-Origin and -Allow-Headers)"
+            }
+            _ => return None,
+        })
     }
 }

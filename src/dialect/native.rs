@@ -37,8 +37,10 @@ pub fn send(req: &SendRequest) -> HttpRequest {
 /// Reads the send response.
 pub fn read_send(res: &HttpResponse, now: Millis) -> Outcome {
     let body = res.json();
+    // A failed send is read by its status alone: the verify statuses (a 404 for "not_found")
+    // mean nothing here, and a 404 on send is a wrong endpoint.
     if res.status != 200 && res.status != 201 {
-        return read_failure(res, now);
+        return Outcome::from_status(res, now);
     }
     let Some(id) = body.get("id").as_str().filter(|id| !id.is_empty()) else {
         return Outcome::BadResponse;

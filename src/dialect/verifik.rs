@@ -117,7 +117,8 @@ pub fn read_verify(res: &HttpResponse, now: Millis) -> Outcome {
         200 | 201 => Outcome::BadResponse,
         404 => Outcome::NotFound,
         410 => Outcome::Expired,
-        429 => Outcome::from_status(res, now),
+        // Not about the code: a configuration error, never "wrong code".
+        401 | 403 | 405 | 429 => Outcome::from_status(res, now),
         400..=499 if said("expired") => Outcome::Expired,
         400..=499 if said("attempts") => Outcome::Locked,
         400..=499 if said("already") => Outcome::AlreadyUsed,

@@ -43,5 +43,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "لم يُعثر على أي دولة",
         Key::CodeRefused => "يتكوّن الرمز من أرقام فقط.",
         Key::Rejected => "لا يمكن لهذا الرقم تلقّي رمز.",
+        Key::SendAgainIn => "يمكنك الإرسال مجددًا بعد {time}",
+        Key::CodeIncomplete => "أدخل الأرقام كلها ({n} أرقام).",
+        Key::CodeTooLong => "هذا أكثر من {n} أرقام. تحقّق من الرمز واكتبه مجددًا.",
+        Key::CodeResent => "تم إرسال رمز جديد.",
     }
 }

@@ -43,5 +43,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "No country found",
         Key::CodeRefused => "The code has digits only.",
         Key::Rejected => "This number cannot get a code.",
+        Key::SendAgainIn => "Send again in {time}",
+        Key::CodeIncomplete => "Enter all {n} digits.",
+        Key::CodeTooLong => "That is more than {n} digits. Check the code and type it again.",
+        Key::CodeResent => "New code sent.",
     }
 }

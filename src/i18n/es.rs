@@ -51,5 +51,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "No se encontró ningún país",
         Key::CodeRefused => "El código solo tiene dígitos.",
         Key::Rejected => "Este número no puede recibir un código.",
+        Key::SendAgainIn => "Podrás enviarlo de nuevo en {time}",
+        Key::CodeIncomplete => "Introduce los {n} dígitos.",
+        Key::CodeTooLong => "Son más de {n} dígitos. Revisa el código y vuelve a escribirlo.",
+        Key::CodeResent => "Nuevo código enviado.",
     }
 }

@@ -49,5 +49,11 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "Aucun pays trouvé",
         Key::CodeRefused => "Le code ne contient que des chiffres.",
         Key::Rejected => "Ce numéro ne peut pas recevoir de code.",
+        Key::SendAgainIn => "Nouvel envoi possible dans {time}",
+        Key::CodeIncomplete => "Saisissez les {n} chiffres.",
+        Key::CodeTooLong => {
+            "Cela fait plus de {n} chiffres. Vérifiez le code et saisissez-le à nouveau."
+        }
+        Key::CodeResent => "Nouveau code envoyé.",
     }
 }

@@ -43,5 +43,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "Negara tidak ditemukan",
         Key::CodeRefused => "Kode hanya berisi angka.",
         Key::Rejected => "Nomor ini tidak dapat menerima kode.",
+        Key::SendAgainIn => "Kirim lagi dalam {time}",
+        Key::CodeIncomplete => "Masukkan semua {n} digit.",
+        Key::CodeTooLong => "Itu lebih dari {n} digit. Periksa kodenya dan ketik ulang.",
+        Key::CodeResent => "Kode baru sudah dikirim.",
     }
 }

@@ -27,7 +27,7 @@ impl Key {
         Key::NAMES[self as usize]
     }
 
-    const NAMES: [&'static str; 39] = [
+    const NAMES: [&'static str; 43] = [
         "PhoneLabel",
         "PhoneHint",
         "SendCode",
@@ -67,10 +67,25 @@ impl Key {
         "CountryNone",
         "CodeRefused",
         "Rejected",
+        "SendAgainIn",
+        "CodeIncomplete",
+        "CodeTooLong",
+        "CodeResent",
     ];
 
+    /// The key named `name` (as [`Key::name`] spells it), if there is one.
+    ///
+    /// ```
+    /// use phone_otp::i18n::Key;
+    /// assert_eq!(Key::from_name("SendCode"), Some(Key::SendCode));
+    /// assert_eq!(Key::from_name("SendCodes"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// Every key, for tests that check each catalog.
-    pub const ALL: [Key; 39] = [
+    pub const ALL: [Key; 43] = [
         Key::PhoneLabel,
         Key::PhoneHint,
         Key::SendCode,
@@ -110,6 +125,10 @@ impl Key {
         Key::CountryNone,
         Key::CodeRefused,
         Key::Rejected,
+        Key::SendAgainIn,
+        Key::CodeIncomplete,
+        Key::CodeTooLong,
+        Key::CodeResent,
     ];
 }
 
@@ -257,6 +276,13 @@ pub enum Key {
     CountryNone,
     CodeRefused,
     Rejected,
+    /// `{time}` as m:ss: the wait before a send button acts again.
+    SendAgainIn,
+    /// `{n}` digits.
+    CodeIncomplete,
+    /// `{n}` digits.
+    CodeTooLong,
+    CodeResent,
 }
 
 /// A duration as `m:ss`, rounded up so a countdown reaches 0:00 only when time is up.
@@ -291,7 +317,7 @@ impl Texts {
         let overrides = pairs
             .into_iter()
             .filter_map(|(name, text)| {
-                let key = Key::ALL.into_iter().find(|k| k.name() == name)?;
+                let key = Key::from_name(&name)?;
                 Some((key, text))
             })
             .collect();

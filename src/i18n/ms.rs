@@ -43,5 +43,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "Tiada negara ditemui",
         Key::CodeRefused => "Kod hanya mengandungi digit.",
         Key::Rejected => "Nombor ini tidak boleh menerima kod.",
+        Key::SendAgainIn => "Hantar semula dalam {time}",
+        Key::CodeIncomplete => "Masukkan kesemua {n} digit.",
+        Key::CodeTooLong => "Itu lebih daripada {n} digit. Semak kod dan taip semula.",
+        Key::CodeResent => "Kod baharu telah dihantar.",
     }
 }

@@ -47,5 +47,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CountryNone => "Nenhum país encontrado",
         Key::CodeRefused => "O código tem apenas dígitos.",
         Key::Rejected => "Este número não pode receber um código.",
+        Key::SendAgainIn => "Pode enviar de novo em {time}",
+        Key::CodeIncomplete => "Digite todos os {n} dígitos.",
+        Key::CodeTooLong => "São mais de {n} dígitos. Confira o código e digite-o de novo.",
+        Key::CodeResent => "Novo código enviado.",
     }
 }

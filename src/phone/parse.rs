@@ -153,13 +153,16 @@ fn international(prefix: &str, digits: &str) -> Parsed {
         };
     };
     let mut national = digits.get(code.len()..).unwrap_or_default();
-    let region = Region::of_national(code, national);
-    // "+44 (0)7911 123456": a national prefix written inside an international number.
+    let mut region = Region::of_national(code, national);
+    // "+44 (0)7911 123456", "+49 (0) 151 23456789": a national prefix written inside an
+    // international number is dropped whenever what follows it is a number of that length, as
+    // libphonenumber does; a German 12-digit "015123456789" fits too, but is not the number.
     if let Some(r) = region {
         let fits = |n: &str| r.possible_lengths().any(|l| l == n.len());
         if let Some(rest) = national.strip_prefix(r.national_prefix) {
-            if !r.national_prefix.is_empty() && fits(rest) && !fits(national) {
+            if !r.national_prefix.is_empty() && fits(rest) {
                 national = rest;
+                region = Region::of_national(code, national).or(region);
             }
         }
     }

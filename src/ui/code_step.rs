@@ -54,14 +54,23 @@ pub fn CodeStep(
                 inputmode="numeric"
                 autocomplete="one-time-code"
                 spellcheck="false"
-                maxlength=move || state.with(|s| s.code_length() * 4)
                 // Through CSSOM (setProperty), not a style attribute, so a CSP without
                 // 'unsafe-inline' styles allows it.
                 style=("--phone-otp-code-length", move || state.with(|s| s.code_length().to_string()))
                 aria-describedby=format!("{code_id}-expiry {notice_id}")
                 aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
                 prop:value=move || state.with(|s| s.code.clone())
-                on:input=move |ev| ctx.dispatch(Event::CodeInput(event_target_value(&ev)))
+                readonly=move || state.with(|s| s.busy())
+                on:input=move |ev| {
+                    let field = event_target::<web_sys::HtmlInputElement>(&ev);
+                    ctx.dispatch(Event::CodeInput(field.value()));
+                    // The field shows the code the flow kept, even when that did not change (a
+                    // second letter typed after a refused one).
+                    let code = state.with_untracked(|s| s.code.clone());
+                    if field.value() != code {
+                        field.set_value(&code);
+                    }
+                }
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Enter" {
                         ev.prevent_default();

@@ -5,7 +5,7 @@ use super::names::CountryNames;
 use super::storage;
 use super::texts::{notice_text, Tx};
 use super::web_otp;
-use crate::dialect::{Backend, HttpRequest, HttpResponse, Outcome, Read, SendRequest};
+use crate::dialect::{Backend, HttpRequest, HttpResponse, Method, Outcome, Read, SendRequest};
 use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Phase, State};
 use crate::persist;
@@ -17,6 +17,16 @@ use leptos::prelude::*;
 /// The browser's clock: the flow itself never reads one.
 pub fn now() -> Millis {
     js_sys::Date::now() as Millis
+}
+
+/// Tells the developer what to fix, in the browser's console (`console.warn`), prefixed
+/// `phone-otp:`. Never for the person's own mistakes: those are notices on screen.
+///
+/// ```ignore
+/// warn("unknown dialect \"nativ\"");
+/// ```
+pub fn warn(text: &str) {
+    web_sys::console::warn_1(&format!("phone-otp: {text}").into());
 }
 
 /// Everything an effect needs, `Copy` so async tasks and handlers can hold it.
@@ -44,6 +54,8 @@ pub struct Ctx {
     pub phone_ref: NodeRef<html::Input>,
     pub code_ref: NodeRef<html::Input>,
     pub message_ref: NodeRef<html::P>,
+    /// The status of the last answer, for the developer's console message.
+    pub last_status: StoredValue<Option<u16>>,
 }
 
 impl Ctx {
@@ -63,17 +75,27 @@ impl Ctx {
             };
             // Keystrokes change only the typed text, which a snapshot never holds: storage is
             // written when the step, the verification or the send wait changes.
-            let save = current.phase != next.phase
+            let moved = current.phase != next.phase;
+            let save = moved
                 || current.session != next.session
                 || current.send_blocked_until != next.send_blocked_until;
-            (Some((next, raised, save)), effects)
+            (Some((next, raised, save, moved)), effects)
         });
         let Some((changed, effects)) = stepped else {
             // The widget was removed; a late response has nowhere to go.
             return;
         };
-        if let Some((next, raised, save)) = changed {
+        if let Some((next, raised, save, moved)) = changed {
             self.raise(&next, raised);
+            if moved {
+                // A new step counts down from now, not from the clock's last second.
+                self.clock.set(now());
+                // Typing while the number is on its way would be thrown away: the field holds
+                // still until the answer (the code field does the same through its view).
+                if let Some(field) = self.phone_ref.try_get_untracked().flatten() {
+                    field.set_read_only(next.busy());
+                }
+            }
             // Submitted by hand, or the step is over: stop waiting for the SMS.
             if next.phase != Phase::CodeSent {
                 if let Some(Some(pending)) = self.web_otp.try_update_value(|w| w.take()) {
@@ -111,24 +133,28 @@ impl Ctx {
                 let req = SendRequest { phone, channel };
                 self.spawn(async move {
                     let backend = self.backend.try_get_value()?;
-                    let res = self.fetch(&backend.send(&req)).await;
-                    Some(Event::SendDone(
-                        res.map_or_else(|o| o, |r| backend.read_send(&req, &r, now())),
-                    ))
+                    let http = backend.send(&req);
+                    let res = self.fetch(&http).await;
+                    let outcome = res.map_or_else(|o| o, |r| backend.read_send(&req, &r, now()));
+                    Some(Event::SendDone(self.report(&http, outcome)))
                 });
             }
             Effect::Verify { code, .. } => {
                 self.spawn(async move {
                     let backend = self.backend.try_get_value()?;
                     let session = self.state.try_with_untracked(|s| s.session.clone())??;
-                    let outcome = match self.fetch(&backend.verify(&session, &code)).await {
-                        Err(failure) => failure,
+                    let http = backend.verify(&session, &code);
+                    let outcome = match self.fetch(&http).await {
+                        Err(failure) => self.report(&http, failure),
                         Ok(res) => match backend.read_verify(&session, &res, now()) {
-                            Read::Done(outcome) => outcome,
-                            Read::Then(next) => match self.fetch(&next).await {
-                                Ok(res) => backend.read_follow_up(&res, now()),
-                                Err(failure) => failure,
-                            },
+                            Read::Done(outcome) => self.report(&http, outcome),
+                            Read::Then(next) => {
+                                let outcome = match self.fetch(&next).await {
+                                    Ok(res) => backend.read_follow_up(&res, now()),
+                                    Err(failure) => failure,
+                                };
+                                self.report(&next, outcome)
+                            }
                         },
                     };
                     Some(Event::VerifyDone(outcome))
@@ -166,7 +192,36 @@ impl Ctx {
 
     async fn fetch(self, req: &HttpRequest) -> Result<HttpResponse, Outcome> {
         let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
-        transport.send(req).await
+        let res = transport.send(req).await;
+        self.last_status
+            .set_value(res.as_ref().ok().map(|r| r.status));
+        res
+    }
+
+    /// Passes `outcome` on; one that is the backend's or the page's fault is also explained to
+    /// the developer in the console, with the URL and the status of the request's answer.
+    fn report(self, req: &HttpRequest, outcome: Outcome) -> Outcome {
+        if let Some(hint) = outcome.diagnosis() {
+            let mut url = self.transport.with_value(|t| t.url(req));
+            if url.starts_with('/') {
+                // The developer looks for the whole address, as the network panel shows it.
+                let origin = js_sys::Reflect::get(&js_sys::global(), &"location".into())
+                    .and_then(|l| js_sys::Reflect::get(&l, &"origin".into()));
+                if let Some(origin) = origin.ok().and_then(|o| o.as_string()) {
+                    url.insert_str(0, &origin);
+                }
+            }
+            let method = match req.method {
+                Method::Get => "GET",
+                Method::Post => "POST",
+            };
+            let answer = match self.last_status.get_value() {
+                Some(status) => format!("answered {status}"),
+                None => "got no answer".into(),
+            };
+            warn(&format!("{method} {url} {answer}: {hint}"));
+        }
+        outcome
     }
 }
 

@@ -1,6 +1,7 @@
 //! The last step: verified, or an end that offers a new code.
 
 use super::effects::Ctx;
+use super::entry_step::SendWait;
 use super::texts::end_text;
 use crate::dialect::Channel;
 use crate::flow::{Event, Phase};
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 /// and "Change number".
 ///
 /// ```ignore
-/// view! { <EndStep ctx phase /> }
+/// view! { <EndStep ctx phase id /> }
 /// ```
 #[component]
 pub fn EndStep(
@@ -19,10 +20,13 @@ pub fn EndStep(
     ctx: Ctx,
     /// The flow's phase: which end this is.
     phase: Memo<Phase>,
+    /// A prefix for the ids inside it, unique to the widget.
+    id: String,
 ) -> impl IntoView {
     let tx = ctx.tx;
     let key = end_text(&phase.get_untracked())?;
     let verified = phase.get_untracked() == Phase::Verified;
+    let wait_id = format!("{id}-wait");
     Some(view! {
         <div class="step end" part="end-step">
             <p
@@ -35,9 +39,16 @@ pub fn EndStep(
                 {tx.text(key)}
             </p>
             {(!verified).then(|| view! {
-                <button type="button" part="button new-code" on:click=move |_| ctx.dispatch(Event::Send(Channel::Sms))>
+                <button
+                    type="button"
+                    part="button new-code"
+                    aria-disabled=move || (!ctx.state.with(|s| s.can_send(ctx.clock.get()))).to_string()
+                    aria-describedby=wait_id.clone()
+                    on:click=move |_| ctx.dispatch(Event::Send(Channel::Sms))
+                >
                     {tx.text(Key::NewCode)}
                 </button>
+                <SendWait ctx id=wait_id />
                 <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
                     {tx.text(Key::ChangeNumber)}
                 </button>

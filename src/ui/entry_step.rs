@@ -7,7 +7,7 @@ use super::phone_field::PhoneField;
 use crate::config::Countries;
 use crate::dialect::Channel;
 use crate::flow::{Event, Notice};
-use crate::i18n::Key;
+use crate::i18n::{self, Key};
 use crate::phone::Region;
 use leptos::prelude::*;
 
@@ -58,6 +58,7 @@ pub fn EntryStep(
     notice_id: String,
 ) -> impl IntoView {
     let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
+    let wait_id = format!("{phone_id}-wait");
     view! {
         <div class="step" part="phone-step">
             <label for=phone_id.clone()>{tx.text(Key::PhoneLabel)}</label>
@@ -92,10 +93,34 @@ pub fn EntryStep(
                 type="button"
                 part="button send"
                 aria-disabled=move || (!state.with(|s| s.can_send(clock.get()))).to_string()
+                aria-describedby=wait_id.clone()
                 on:click=move |_| ctx.dispatch(Event::Send(Channel::Sms))
             >
                 {move || tx.text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
             </button>
+            <SendWait ctx id=wait_id />
         </div>
     }
+}
+
+/// "Send again in 0:27" beside a send button that is held by a resend wait or a 429 for this
+/// number, counting down each second; empty when the button can act. The button names it with
+/// `aria-describedby`, so it is read with the button, not announced every second.
+///
+/// ```ignore
+/// view! { <button aria-describedby="w1">"Send code"</button> <SendWait ctx id="w1".into() /> }
+/// ```
+#[component]
+pub fn SendWait(
+    /// The widget's context: its state and clock.
+    ctx: Ctx,
+    /// The id the button's `aria-describedby` names.
+    id: String,
+) -> impl IntoView {
+    let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
+    let text = move || {
+        let left = state.with(|s| s.send_wait(clock.get()))?;
+        Some(tx.fill(Key::SendAgainIn, &[("time", &i18n::clock(left))]))
+    };
+    view! { <p class="timer" part="send-wait" id=id>{text}</p> }
 }

@@ -45,6 +45,11 @@ pub fn notice_text(
         } => format!("{} {}.", tx.text(Key::WrongCode), tx.attempts_left(*n)),
         Notice::WrongCode { .. } => tx.text(Key::WrongCode),
         Notice::CodeRefused => tx.text(Key::CodeRefused),
+        Notice::CodeIncomplete { length } => {
+            tx.fill(Key::CodeIncomplete, &[("n", &length.to_string())])
+        }
+        Notice::CodeTooLong { length } => tx.fill(Key::CodeTooLong, &[("n", &length.to_string())]),
+        Notice::CodeResent => tx.text(Key::CodeResent),
         Notice::Phone(invalid) => phone_text(tx, names, invalid),
         Notice::RateLimited { until: Some(t) } if *t > now => {
             tx.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])

@@ -2,7 +2,7 @@
 //! the flow is in ([`EntryStep`], [`CodeStep`] or [`EndStep`]) above the live notice.
 
 use super::code_step::CodeStep;
-use super::effects::{now, Ctx};
+use super::effects::{now, warn, Ctx};
 use super::end_step::EndStep;
 use super::entry_step::EntryStep;
 use super::names::CountryNames;
@@ -69,14 +69,28 @@ pub fn PhoneOtp(
     let country_options = StoredValue::new((config.countries.clone(), locale.clone()));
     let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
     let endpoint = endpoint.unwrap_or(config.endpoint);
-    let storage_key = Some(persist::storage_key(
-        config.backend.dialect.name(),
-        &endpoint,
-    ));
+    // The developer hears about every option that did not apply, once, at mount.
+    for warning in &config.warnings {
+        warn(warning);
+    }
+    for (name, _) in &config.messages {
+        // `_generated` and the like: a catalog file's notes, not texts.
+        if Key::from_name(name).is_none() && !name.starts_with('_') {
+            warn(&format!(
+                "messages: no text is called \"{name}\"; the key names are in the README"
+            ));
+        }
+    }
+    let storage_key = persist::storage_key(&endpoint, config.storage_key.as_deref());
     let initial = storage_key
         .as_deref()
-        .and_then(|key| restored(key, &config.settings))
-        .unwrap_or(State::new(config.settings));
+        .and_then(|key| restored(key, &config.settings));
+    // A step restored from a reload is a change of step the host page must hear about.
+    let raised = initial
+        .as_ref()
+        .map(|s| vec![WidgetEvent::State(s.phase.name())])
+        .unwrap_or_default();
+    let initial = initial.unwrap_or(State::new(config.settings));
     let ctx = Ctx {
         state: RwSignal::new(initial),
         clock: RwSignal::new(now()),
@@ -95,7 +109,9 @@ pub fn PhoneOtp(
         phone_ref: NodeRef::new(),
         code_ref: NodeRef::new(),
         message_ref: NodeRef::new(),
+        last_status: StoredValue::new(None),
     };
+    ctx.state.with_untracked(|s| ctx.raise(s, raised));
     let (state, clock) = (ctx.state, ctx.clock);
     if let Ok(handle) = set_interval_with_handle(
         move || {
@@ -162,7 +178,7 @@ pub fn PhoneOtp(
                 untrack(move || match step {
                     Step::Entry => view! { <EntryStep ctx country country_options phone_id notice_id /> }.into_any(),
                     Step::Code => view! { <CodeStep ctx phase code_id notice_id /> }.into_any(),
-                    Step::End => view! { <EndStep ctx phase /> }.into_any(),
+                    Step::End => view! { <EndStep ctx phase id=code_id /> }.into_any(),
                 })
             }}
             <p class="notice" part="notice" id=notice_id role="status" aria-live="polite">

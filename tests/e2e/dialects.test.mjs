@@ -7,7 +7,7 @@ import { startServer, launch, openPage, freshPhone, distWithPages, DIALECTS, dia
 
 let server, browser;
 before(async () => {
-  const dist = distWithPages(dialectPages());
+  const dist = distWithPages(dialectPages({ max3: 'max-attempts="3"' }));
   server = await startServer({ dist });
   browser = await launch();
 });
@@ -19,8 +19,8 @@ after(async () => {
 const codeInput = (page) => page.locator("input[autocomplete=one-time-code]");
 const state = (page, name) => page.locator(`.phone-otp[data-state=${name}]`).waitFor();
 
-async function start(dialect) {
-  const { page, errors } = await openPage(browser, `${server.url}/${dialect}.html`);
+async function start(dialect, file = `${dialect}.html`) {
+  const { page, errors } = await openPage(browser, `${server.url}/${file}`);
   const phone = freshPhone();
   await page.getByLabel("Phone number").fill(phone);
   await page.getByRole("button", { name: "Send code" }).click();
@@ -51,6 +51,19 @@ for (const [dialect, { countsAttempts }] of Object.entries(DIALECTS)) {
       if (countsAttempts) await page.getByText("2 attempts left").waitFor();
       await codeInput(page).fill(code);
       await state(page, "verified");
+      await page.close();
+    });
+
+    // Issue 13: attempts for every dialect; the backend's own count wins where it gives one.
+    test("max-attempts=3: one wrong code leaves 2 attempts, the third locks", async () => {
+      const { page, code } = await start(dialect, `${dialect}-max3.html`);
+      const wrong = wrongCodes(code);
+      await codeInput(page).fill(wrong[0]);
+      await page.getByText("That code is not right. 2 attempts left.").waitFor();
+      await codeInput(page).fill(wrong[1]);
+      await page.getByText("1 attempt left").waitFor();
+      await codeInput(page).fill(wrong[2]);
+      await state(page, "locked");
       await page.close();
     });
 

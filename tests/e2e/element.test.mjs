@@ -2,7 +2,9 @@
 // its form value and validity, moves and removal.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, freshPhone } from "./harness.mjs";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { startServer, launch, openPage, freshPhone, distWithPages } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -253,4 +255,53 @@ test("a form reset resets the element; mount() works without the element", async
   assert.equal(await plain.locator("input").count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// Issue 13, defect 2: two widgets on one page, and a reload, never share a step. Each keeps its
+// own under its id (or name, or storage-key); one with none of them keeps nothing.
+test("two widgets on one page keep their own steps across a reload; one without a name keeps none", async () => {
+  const dir = distWithPages({});
+  writeFileSync(
+    path.join(dir, "two.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two</title>
+<script type="module" src="/phone-otp.js"></script></head><body>
+<form id="f"><phone-otp id="first" endpoint="/api" name="phone-a"></phone-otp>
+<phone-otp id="second" endpoint="/api" name="phone-b"></phone-otp>
+<phone-otp endpoint="/api" class="anonymous"></phone-otp></form></body></html>`,
+  );
+  const own = await startServer({ dist: dir });
+  try {
+    const { page, errors } = await openPage(browser, `${own.url}/two.html`);
+    const first = page.locator("#first");
+    const second = page.locator("#second");
+    const anonymous = page.locator(".anonymous");
+    const phone = freshPhone();
+    await first.getByLabel("Phone number").fill(phone);
+    await first.getByRole("button", { name: "Send code" }).click();
+    await first.locator("input[autocomplete=one-time-code]").waitFor();
+    const other = freshPhone();
+    await anonymous.getByLabel("Phone number").fill(other);
+    await anonymous.getByRole("button", { name: "Send code" }).click();
+    await anonymous.locator("input[autocomplete=one-time-code]").waitFor();
+
+    await page.reload();
+    await first.locator("input[autocomplete=one-time-code]").waitFor();
+    await second.getByLabel("Phone number").waitFor();
+    await anonymous.getByLabel("Phone number").waitFor();
+    // The restored step was announced, so the element's state is right.
+    const states = await page.evaluate(() => [...document.querySelectorAll("phone-otp")].map((e) => e.state));
+    assert.deepEqual(states, ["code-sent", "entry", "entry"]);
+    assert.equal(await second.locator("input[autocomplete=one-time-code]").count(), 0);
+
+    await first.locator("input[autocomplete=one-time-code]").fill(await own.codeFor(phone));
+    await first.locator(".phone-otp[data-state=verified]").waitFor();
+    const form = await page.evaluate(() => Object.fromEntries(new FormData(document.getElementById("f"))));
+    assert.equal(form["phone-a"], phone);
+    assert.equal(form["phone-b"], undefined);
+    assert.equal(await page.evaluate(() => document.getElementById("second").state), "entry");
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    own.stop();
+  }
 });

@@ -20,6 +20,16 @@ const codeInput = (page) => page.locator("input[autocomplete=one-time-code]");
 const notice = (page) => page.locator("[part=notice]");
 const sends = async (phone) => (await server.outbox()).filter((m) => m.phone === phone).length;
 
+/** The first of `list` (console messages, filled as they come) that passes `check`, waiting up to 5 s. */
+async function heard(list, check) {
+  for (let i = 0; i < 100; i++) {
+    const found = list.find(check);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
 async function typeAndSend(page, phone) {
   await page.getByLabel("Phone number").fill(phone);
   await page.getByRole("button", { name: /Send code|Sending/ }).click();
@@ -97,6 +107,36 @@ for (const [dialect, { send, verify }] of Object.entries(DIALECTS)) {
     await page.close();
   });
 
+  // Issue 13, defect 3: only the dialect's own refusal of the number blames the number.
+  test("a wrong endpoint or a refused request is a server error, never the number's fault, and warns the developer", async () => {
+    const { page } = await openPage(browser, `${server.url}/${dialect}.html`);
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    const phone = freshPhone();
+    await page.getByLabel("Phone number").fill(phone);
+    for (const status of [401, 403, 404, 405]) {
+      await server.fault({ path: send, status, body: '{"message":"nope"}' });
+      await page.getByRole("button", { name: "Send code" }).click();
+      const said = await heard(warnings, (w) => w.includes(`answered ${status}`));
+      assert.ok(said?.includes(`${server.url}${send}`), `no warning with the URL for ${status}: ${warnings}`);
+      await notice(page).getByText("Something went wrong").waitFor();
+      assert.doesNotMatch(await notice(page).textContent(), /cannot get a code/);
+      assert.match(said, status === 401 || status === 403 ? /request-headers/ : /endpoint/);
+      await server.clearFaults();
+      // The next try gets a fresh notice.
+      await page.getByLabel("Phone number").fill("");
+      await page.getByLabel("Phone number").fill(phone);
+    }
+    // The dialect's own refusal still says so.
+    const refusal = dialect === "idmeta"
+      ? { status: 200, body: '{"success":false,"message":"Invalid phone number"}' }
+      : { status: 400, body: '{"status":"invalid_phone","message":"Invalid phone number"}' };
+    await server.fault({ path: send, ...refusal });
+    await page.getByRole("button", { name: "Send code" }).click();
+    await notice(page).getByText("This number cannot get a code.").waitFor();
+    await page.close();
+  });
+
   test("offline: a message, then the send goes through when back online", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -114,3 +154,43 @@ for (const [dialect, { send, verify }] of Object.entries(DIALECTS)) {
   });
   });
 }
+
+// Issue 13, defect 3: every misconfiguration writes one console.warn saying what to check.
+test("misconfigurations are explained in the console", async () => {
+  const dir = distWithPages({
+    "misconfigured.html":
+      `endpoint="/api" dialect="nativ" default-country="XX" countries="MY,ZZ" messages='{"SendCod":"Text me"}' request-headers='not json'`,
+    "elsewhere.html": 'endpoint="http://127.0.0.1:9/api"',
+  });
+  const own = await startServer({ dist: dir });
+  try {
+    const page = await browser.newPage();
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    await page.goto(`${own.url}/misconfigured.html`);
+    await page.getByLabel("Phone number").waitFor();
+    for (const word of ['"nativ"', 'default-country: "XX"', 'countries: "ZZ"', '"SendCod"', "request-headers"]) {
+      assert.equal(warnings.filter((w) => w.includes(word)).length, 1, `one warning about ${word}: ${warnings.join(" | ")}`);
+    }
+    // A body that is not JSON.
+    await own.fault({ path: "/api/send", body: "<html>proxy error</html>" });
+    await page.getByLabel("Phone number").fill(freshPhone());
+    await page.getByRole("button", { name: "Send code" }).click();
+    await notice(page).getByText("Something went wrong").waitFor();
+    assert.ok(await heard(warnings, (w) => w.includes(`${own.url}/api/send answered 200`) && /not JSON/.test(w)), warnings.join(" | "));
+    await page.close();
+
+    // Nothing answers (a backend that is down, or CORS on another origin).
+    const far = await browser.newPage();
+    const farWarnings = [];
+    far.on("console", (m) => m.type() === "warning" && farWarnings.push(m.text()));
+    await far.goto(`${own.url}/elsewhere.html`);
+    await far.getByLabel("Phone number").fill(freshPhone());
+    await far.getByRole("button", { name: "Send code" }).click();
+    await notice(far).getByText("Could not reach the server").waitFor({ timeout: 10_000 });
+    assert.ok(await heard(farWarnings, (w) => w.includes("http://127.0.0.1:9/api/send") && /CORS/.test(w)), farWarnings.join(" | "));
+    await far.close();
+  } finally {
+    own.stop();
+  }
+});

@@ -167,3 +167,24 @@ test("a pasted international number switches the country; mistakes show on blur"
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Issue 13, defect 4: a national prefix written after the calling code is dropped, as
+// libphonenumber does ("+49 (0) 151 …" is +49151…).
+test("a trunk prefix inside an international number is dropped", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  for (const [typed, e164] of [
+    ["+49 (0) 151 23456789", "+4915123456789"],
+    ["+44 07911 123456", "+447911123456"],
+    ["+41 (0)78 123 45 67", "+41781234567"],
+  ]) {
+    await phoneField(page).fill(typed);
+    await page.getByRole("button", { name: "Send code" }).click();
+    await page.locator("input[autocomplete=one-time-code]").waitFor();
+    const sent = (await server.outbox()).at(-1);
+    assert.equal(sent.phone, e164, typed);
+    await page.getByRole("button", { name: "Change number" }).click();
+    await phoneField(page).waitFor();
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -43,8 +43,9 @@ test("a wrong code says how many attempts are left", async () => {
   const wrong = code === "000000" ? "111111" : "000000";
   await page.locator("input[autocomplete=one-time-code]").fill(wrong);
   await page.getByText("2 attempts left").waitFor();
-  // The wrong code stays in the field to be corrected, and the right one still works.
-  assert.equal(await page.locator("input[autocomplete=one-time-code]").inputValue(), wrong);
+  // The wrong code is cleared (issue 13: it cannot be sent again by mistake), and the right one
+  // still works.
+  assert.equal(await page.locator("input[autocomplete=one-time-code]").inputValue(), "");
   await page.locator("input[autocomplete=one-time-code]").fill(code);
   await page.locator(".phone-otp[data-state=verified]").waitFor();
   assert.deepEqual(errors, []);

@@ -257,3 +257,139 @@ test("translated: French, and Arabic right to left", async () => {
   await check(page, "entry-invalid-number-ar");
   await page.close();
 });
+
+// Issue 13, defect 1: a button that cannot act says why and when, and a resend wait holds only
+// the number it was set for.
+test("dead buttons: a held send says when it can act again; a different number sends at once", async () => {
+  const page = await open();
+  const { phone } = await toCodeStep(page);
+  await page.getByRole("button", { name: "Change number" }).click();
+  const send = page.getByRole("button", { name: "Send code" });
+  await send.waitFor();
+  // The same number: held, and the reason is visible text tied to the button.
+  assert.equal(await send.getAttribute("aria-disabled"), "true");
+  const wait = page.locator("[part=send-wait]");
+  await wait.getByText(/^Send again in 0:(2\d|30)$/).waitFor();
+  assert.equal(await send.getAttribute("aria-describedby"), await wait.getAttribute("id"));
+  // It counts down each second.
+  const before = await wait.textContent();
+  await page.clock.fastForward(2000);
+  await page.waitForFunction(
+    (t) => document.querySelector("phone-otp").shadowRoot.querySelector("[part=send-wait]").textContent !== t,
+    before,
+  );
+  // A different number is not held by that wait.
+  const other = freshPhone();
+  await page.getByLabel("Phone number").fill(other);
+  await page.waitForFunction(() =>
+    document.querySelector("phone-otp").shadowRoot.querySelector("[part~=send]").getAttribute("aria-disabled") === "false");
+  assert.equal((await wait.textContent()).trim(), "");
+  await send.click();
+  await codeInput(page).waitFor();
+  assert.notEqual(other, phone);
+  await server.codeFor(other);
+  await check(page, "code-sent-after-change-number");
+  await page.close();
+
+  // The locked screen: "Send a new code" says how long it waits, instead of doing nothing.
+  const locked = await open();
+  const { code } = await toCodeStep(locked);
+  for (const wrong of ["000000", "111111", "222222", "333333"].filter((c) => c !== code).slice(0, 3)) {
+    await codeInput(locked).fill(wrong);
+    await locked.waitForFunction(() => document.querySelector("phone-otp")?.state !== "verifying");
+  }
+  await stateIs(locked, "locked");
+  const again = locked.getByRole("button", { name: "Send a new code" });
+  assert.equal(await again.getAttribute("aria-disabled"), "true");
+  await locked.locator("[part=send-wait]").getByText(/^Send again in 0:(1\d|2\d|30)$/).waitFor();
+  await check(locked, "locked-send-wait");
+  await locked.close();
+});
+
+// Issue 13, defect 5: a whole SMS pasted into the code field fills its code.
+test("pasting a whole SMS fills the code it holds", async () => {
+  const page = await open();
+  const { code } = await toCodeStep(page);
+  await codeInput(page).focus();
+  // insertText is what a paste does to the field (maxlength applies, as it would).
+  await page.keyboard.insertText(`Your phone-otp code is ${code}. It expires in 10 minutes.`);
+  await stateIs(page, "verified");
+  await page.close();
+});
+
+// Issue 13, defect 6: the code field keeps digits only, says what is missing, clears a rejected
+// code, does not submit a cut paste, holds still while checking, and confirms a resend.
+test("code field hygiene", async () => {
+  const page = await open();
+  const { code } = await toCodeStep(page);
+  const field = codeInput(page);
+  await field.pressSequentially("12ab");
+  assert.equal(await field.inputValue(), "12");
+  await page.getByText("The code has digits only.").waitFor();
+  await field.press("Enter");
+  await page.locator("[part=notice]").getByText("Enter all 6 digits.").waitFor();
+
+  // A longer digit string is cut to the length and waits: it is not what the SMS said.
+  await field.fill("");
+  await field.focus();
+  await page.keyboard.insertText(`${code}9`);
+  assert.equal(await field.inputValue(), code);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".phone-otp").getAttribute("data-state"), "code-sent");
+  await page.locator("[part=notice]").getByText("more than 6 digits").waitFor();
+
+  // A rejected code is cleared, focus stays in the field.
+  const wrong = code === "000000" ? "111111" : "000000";
+  await field.fill(wrong);
+  await page.getByText("2 attempts left").waitFor();
+  assert.equal(await field.inputValue(), "");
+  await page.waitForFunction(() => document.querySelector("phone-otp").shadowRoot.activeElement?.getAttribute("autocomplete") === "one-time-code");
+
+  // While a code is checked the field holds still.
+  await server.fault({ path: "/api/verify", delayMs: 1500 });
+  await field.fill(code === "222222" ? "333333" : "222222");
+  await stateIs(page, "verifying");
+  assert.equal(await field.evaluate((el) => el.readOnly), true);
+  await stateIs(page, "code-sent");
+  assert.equal(await field.evaluate((el) => el.readOnly), false);
+
+  // A resend says so.
+  await advance(page, 31);
+  await page.getByRole("button", { name: "Resend code" }).click();
+  await page.locator("[part=notice]").getByText("New code sent.").waitFor();
+  await check(page, "code-resent");
+  await page.close();
+
+  // While the number is on its way it holds still too.
+  const sending = await open();
+  await server.fault({ path: "/api/send", delayMs: 1500 });
+  await sending.getByLabel("Phone number").fill(freshPhone());
+  await sending.getByRole("button", { name: "Send code" }).click();
+  await stateIs(sending, "sending");
+  assert.equal(await sending.getByLabel("Phone number").evaluate((el) => el.readOnly), true);
+  await codeInput(sending).waitFor();
+  await sending.close();
+});
+
+// Issue 13, defect 7: a server clock ahead of the browser's never starts a countdown above what
+// the backend granted (10:00 and 0:30 here).
+test("countdowns never start above what the backend granted", async () => {
+  const ahead = await startServer();
+  try {
+    // Two seconds ahead: under the skew the widget corrects for, over what it may show.
+    await ahead.advanceClock(2);
+    const page = await browser.newPage();
+    await page.goto(ahead.url);
+    const phone = freshPhone();
+    await page.getByLabel("Phone number").fill(phone);
+    await page.getByRole("button", { name: "Send code" }).click();
+    await codeInput(page).waitFor();
+    const expiry = await page.locator("[part=expiry]").textContent();
+    const resend = await page.locator("[part=resend-wait]").textContent();
+    assert.match(expiry, /^Code expires in (10:00|9:5\d)$/);
+    assert.match(resend, /^Resend code in 0:(30|2\d)$/);
+    await page.close();
+  } finally {
+    ahead.stop();
+  }
+});

@@ -23,6 +23,12 @@ export interface PhoneOtpOptions {
   resendAfter?: number;
   /** Seconds; default 600. */
   expiresAfter?: number;
+  /** Wrong codes allowed per code where the backend does not report the attempts left; unset:
+   * not counted. The backend's own count, when it gives one, wins. */
+  maxAttempts?: number;
+  /** Where the code step is kept across a reload; default: the element's id, else its name;
+   * with none of them nothing is kept. */
+  storageKey?: string;
   /** Seconds per request; default 15. */
   timeout?: number;
   credentials?: "same-origin" | "include" | "omit";
