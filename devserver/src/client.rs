@@ -59,6 +59,16 @@ impl ClientLimit {
         times.push(now);
         Ok(())
     }
+
+    /// Forgets the sends that left the window at `now`, and the clients left with none.
+    pub fn prune(&self, now: i64) {
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        sent.retain(|_, times| {
+            times.retain(|t| now - t < self.window);
+            !times.is_empty()
+        });
+        sent.shrink_to_fit();
+    }
 }
 
 #[cfg(test)]
@@ -76,5 +86,9 @@ mod tests {
         assert_eq!(limit.take(b, 200), Ok(()), "another client is not affected");
         assert_eq!(limit.take(a, 1000), Ok(()), "the first one left the window");
         assert!(ClientLimit::new(None, 1000).take(a, 0).is_ok());
+        limit.prune(1250);
+        assert_eq!(limit.sent.lock().unwrap().len(), 1, "b's window is over");
+        limit.prune(2000);
+        assert!(limit.sent.lock().unwrap().is_empty());
     }
 }

@@ -1,9 +1,10 @@
 //! Errors that end a request, as one type that turns into a JSON response.
 
+use axum::extract::rejection::JsonRejection;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// An error response: an HTTP status, a JSON body, and optionally a Retry-After in seconds.
 #[derive(Debug)]
@@ -21,6 +22,27 @@ impl ApiError {
             body,
             retry_after: None,
         }
+    }
+}
+
+/// A body the API cannot read, in the API's error shape (`{"status", "message"}`) instead of
+/// axum's text/plain: 415 without a JSON content type, 413 when too large, and 400 for JSON
+/// that does not parse or does not fit the operation.
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        let (status, name) = match &rejection {
+            JsonRejection::MissingJsonContentType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "too_large")
+            }
+            _ => (StatusCode::BAD_REQUEST, "invalid_request"),
+        };
+        ApiError::new(
+            status,
+            json!({ "status": name, "message": rejection.body_text() }),
+        )
     }
 }
 

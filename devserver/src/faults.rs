@@ -2,13 +2,13 @@
 //! a slow, failing, rude or dropped backend. `POST /__dev/faults` with a [`Fault`] queues it;
 //! `DELETE /__dev/faults` clears the queue.
 
-use crate::app::AppState;
+use crate::extract::ApiJson;
+use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Deserialize;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -68,7 +68,7 @@ impl Faults {
 }
 
 /// `POST /__dev/faults`
-pub async fn add(State(state): State<AppState>, Json(fault): Json<Fault>) -> StatusCode {
+pub async fn add(State(state): State<AppState>, ApiJson(fault): ApiJson<Fault>) -> StatusCode {
     if fault.count > 0 {
         state
             .faults

@@ -1,11 +1,13 @@
 //! The native protocol: `POST /api/send`, `POST /api/verify`, `GET /api/status/{id}`.
-//! `openapi.yaml` at the repository root is the contract.
+//! `openapi.json` at the repository root is the contract.
 
-use crate::app::AppState;
 use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::store::{Check, Status, Verification, CODE_LENGTH};
+use crate::verification;
 use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
@@ -27,13 +29,6 @@ pub struct VerifyBody {
     pub code: String,
 }
 
-/// Whether `phone` is E.164: `+`, then 7 to 15 digits, the first not zero.
-pub fn is_e164(phone: &str) -> bool {
-    phone.strip_prefix('+').is_some_and(|d| {
-        (7..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
-    })
-}
-
 fn pending_body(v: &Verification) -> Value {
     json!({
         "id": v.id,
@@ -51,22 +46,14 @@ pub async fn send(
     State(state): State<AppState>,
     Extension(client): Extension<Client>,
     headers: HeaderMap,
-    Json(body): Json<SendBody>,
+    ApiJson(body): ApiJson<SendBody>,
 ) -> Result<Json<Value>, ApiError> {
     let key = headers
         .get("idempotency-key")
         .and_then(|k| k.to_str().ok())
         .map(|k| format!("{}:{k}", body.phone));
-    if let Some(key) = &key {
-        let seen = state
-            .idempotency
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(key)
-            .cloned();
-        if let Some(v) = seen.and_then(|id| state.store.get(&id)) {
-            return Ok(Json(pending_body(&v)));
-        }
+    if let Some(v) = key.as_deref().and_then(|key| state.store.idempotent(key)) {
+        return Ok(Json(pending_body(&v)));
     }
     let channel = body.channel.as_deref().unwrap_or("sms");
     if !matches!(channel, "sms" | "voice") {
@@ -75,13 +62,9 @@ pub async fn send(
             json!({ "status": "invalid_channel", "message": "channel must be sms or voice" }),
         ));
     }
-    let v = state.start(&body.phone, channel, "", "native", client)?;
+    let v = verification::start(&state, &body.phone, channel, "", "native", client)?;
     if let Some(key) = key {
-        state
-            .idempotency
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, v.id.clone());
+        state.store.remember(key, v.id.clone());
     }
     Ok(Json(pending_body(&v)))
 }
@@ -89,7 +72,7 @@ pub async fn send(
 /// `POST /api/verify`
 pub async fn verify(
     State(state): State<AppState>,
-    Json(body): Json<VerifyBody>,
+    ApiJson(body): ApiJson<VerifyBody>,
 ) -> Result<Json<Value>, ApiError> {
     let now = state.clock.now();
     let remaining = |s: &AppState| {

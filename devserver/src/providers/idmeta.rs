@@ -3,11 +3,13 @@
 //! `success: false` and a `codeState` of `INVALID`, `EXPIRED`, `MAX_ATTEMPTS_REACHED` or
 //! `ALREADY_USED`, and 404 for an unknown `ref_id`.
 
-use crate::app::AppState;
 use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::store::Check;
+use crate::verification;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
@@ -81,10 +83,17 @@ fn envelope(
 async fn send(
     State(state): State<AppState>,
     Extension(client): Extension<Client>,
-    Json(body): Json<SendBody>,
+    ApiJson(body): ApiJson<SendBody>,
 ) -> Result<Json<Value>, ApiError> {
     let phone = super::join_phone(&body.country_code, &body.phone_number);
-    let v = state.start(&phone, "sms", &body.trust_validation_id, "idmeta", client)?;
+    let v = verification::start(
+        &state,
+        &phone,
+        "sms",
+        &body.trust_validation_id,
+        "idmeta",
+        client,
+    )?;
     let now = state.clock.now();
     Ok(Json(envelope(
         true,
@@ -102,7 +111,7 @@ async fn send(
 
 async fn verify(
     State(state): State<AppState>,
-    Json(body): Json<VerifyBody>,
+    ApiJson(body): ApiJson<VerifyBody>,
 ) -> (StatusCode, Json<Value>) {
     let now = state.clock.now();
     let id = body.ref_id.clone().unwrap_or_default();

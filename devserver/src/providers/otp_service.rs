@@ -1,10 +1,12 @@
 //! The OTP messaging service (seed 003): `POST /v1/messaging/otp/request` (path not in the seed;
 //! PROVIDERS.md's default) and `POST /v1/messaging/otp/verify` with its six statuses.
 
-use crate::app::AppState;
 use crate::client::Client;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::store::Check;
+use crate::verification;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
@@ -30,10 +32,10 @@ struct RequestBody {
 async fn request(
     State(state): State<AppState>,
     Extension(client): Extension<Client>,
-    Json(body): Json<RequestBody>,
+    ApiJson(body): ApiJson<RequestBody>,
 ) -> Result<Json<Value>, ApiError> {
     let channel = body.channel.as_deref().unwrap_or("sms");
-    let v = state.start(&body.phone, channel, "", "otp-service", client)?;
+    let v = verification::start(&state, &body.phone, channel, "", "otp-service", client)?;
     Ok(Json(json!({
         "success": true,
         "message": "OTP sent",
@@ -50,7 +52,7 @@ struct VerifyBody {
 
 async fn verify(
     State(state): State<AppState>,
-    Json(body): Json<VerifyBody>,
+    ApiJson(body): ApiJson<VerifyBody>,
 ) -> (StatusCode, Json<Value>) {
     let (http, status, message) =
         match state

@@ -4,11 +4,13 @@
 //! documented; this simulation answers 400 `{"message"}` ("Invalid OTP", "OTP expired", …) and
 //! 404 when no validation matches the phone.
 
-use crate::app::AppState;
 use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::store::{Check, CODE_LENGTH};
+use crate::verification;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
@@ -44,11 +46,11 @@ struct ValidateBody {
 async fn create(
     State(state): State<AppState>,
     Extension(client): Extension<Client>,
-    Json(body): Json<CreateBody>,
+    ApiJson(body): ApiJson<CreateBody>,
 ) -> Result<Json<Value>, ApiError> {
     let phone = super::join_phone(&body.country_code, &body.phone);
     let gateway = body.phone_gateway.unwrap_or_else(|| "sms".into());
-    let v = state.start(&phone, &gateway, "", "verifik", client)?;
+    let v = verification::start(&state, &phone, &gateway, "", "verifik", client)?;
     Ok(Json(json!({
         "data": {
             "_id": v.id,
@@ -63,7 +65,7 @@ async fn create(
 
 async fn validate(
     State(state): State<AppState>,
-    Json(body): Json<ValidateBody>,
+    ApiJson(body): ApiJson<ValidateBody>,
 ) -> (StatusCode, Json<Value>) {
     let phone = super::join_phone(&body.country_code, &body.phone);
     // Verifik finds the validation by phone: the newest one for this number.

@@ -1,11 +1,13 @@
 //! VerifyHQ v1 (seed 004): create, verify and read a phone verification. The verify failure body
 //! is not documented; this simulation answers 400 `{"message"}` and keeps the truth in the read.
 
-use crate::app::AppState;
 use crate::client::Client;
 use crate::clock::rfc3339;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::state::AppState;
 use crate::store::{Check, Status, Verification};
+use crate::verification;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -45,14 +47,14 @@ fn body(v: &Verification, now: i64) -> Value {
         "status": status,
         "attemptsRemaining": v.attempts_remaining,
         "expiresAt": rfc3339(v.expires_at),
-        "createdAt": rfc3339(v.expires_at - crate::store::CODE_TTL_MS),
+        "createdAt": rfc3339(v.created_at),
     })
 }
 
 async fn create(
     State(state): State<AppState>,
     Extension(client): Extension<Client>,
-    Json(req): Json<CreateBody>,
+    ApiJson(req): ApiJson<CreateBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let channel = match req.channel.as_deref().unwrap_or("SMS") {
         "SMS" => "sms",
@@ -62,7 +64,14 @@ async fn create(
     if req.user_id.is_empty() {
         return Err(super::bad_request("userId is required"));
     }
-    let v = state.start(&req.phone_number, channel, &req.user_id, "verifyhq", client)?;
+    let v = verification::start(
+        &state,
+        &req.phone_number,
+        channel,
+        &req.user_id,
+        "verifyhq",
+        client,
+    )?;
     let mut out = body(&v, state.clock.now());
     if let Some(o) = out.as_object_mut() {
         // The create response in the seed has no attemptsRemaining.
@@ -79,7 +88,7 @@ struct VerifyBody {
 async fn verify(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Json(req): Json<VerifyBody>,
+    ApiJson(req): ApiJson<VerifyBody>,
 ) -> (StatusCode, Json<Value>) {
     let now = state.clock.now();
     match state.store.check(&id, &req.code, now) {
