@@ -105,8 +105,13 @@ pub async fn clock(
 
 /// `GET /__dev/stats`: what the devserver holds, for the load benchmark.
 pub async fn stats(State(state): State<AppState>) -> Json<serde_json::Value> {
+    let [pending, approved, expired, max_attempts] = state.store.counts(state.clock.now());
     Json(serde_json::json!({
         "verifications": state.store.len(),
+        "pending": pending,
+        "approved": approved,
+        "expired": expired,
+        "maxAttempts": max_attempts,
         "outbox": state.outbox.len(),
     }))
 }

@@ -9,6 +9,7 @@ mod dev;
 mod error;
 mod extract;
 mod faults;
+mod memory;
 mod native;
 mod options;
 mod phone;
@@ -29,9 +30,19 @@ use std::time::Duration;
 /// How often expired verifications are pruned while the server runs.
 const PRUNE_EVERY: Duration = Duration::from_secs(5);
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let options = Options::parse();
+    memory::configure();
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(serve(options)),
+        Err(e) => {
+            eprintln!("devserver: cannot start the runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(options: Options) -> ExitCode {
     let addr = options.addr();
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(l) => l,

@@ -515,5 +515,8 @@ async fn dev_routes_only_in_dev_mode_and_headers_on_every_answer() {
         .await;
     assert_eq!(next.status, StatusCode::OK, "the fault applied once");
     let stats = dev.get("/__dev/stats").await;
-    assert_eq!(stats.body, json!({ "verifications": 1, "outbox": 1 }));
+    assert_eq!(
+        stats.body,
+        json!({ "verifications": 1, "pending": 1, "approved": 0, "expired": 0, "maxAttempts": 0, "outbox": 1 })
+    );
 }

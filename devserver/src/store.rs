@@ -259,6 +259,15 @@ impl Store {
         self.lock().by_id.len()
     }
 
+    /// How many verifications stand where, at `now`: pending, approved, expired, max attempts.
+    pub fn counts(&self, now: i64) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for v in self.lock().by_id.values() {
+            counts[v.status(now) as usize] += 1;
+        }
+        counts
+    }
+
     fn lock(&self) -> MutexGuard<'_, Items> {
         // A panic while holding the lock cannot leave a verification half-updated (each update
         // is one assignment), so a poisoned lock is still safe to use.

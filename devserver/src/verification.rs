@@ -69,17 +69,7 @@ pub fn prune(state: &AppState) -> usize {
     state.outbox.prune(now);
     state.client_limit.prune(now);
     if pruned > 0 {
-        release_freed_memory();
+        crate::memory::release();
     }
     pruned
-}
-
-/// glibc keeps freed heap pages (in every thread's arena) mapped until told otherwise; after a
-/// burst of sends expires, hand them back so the process's size follows what it holds.
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns unused pages of the allocator to the kernel.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
