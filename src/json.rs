@@ -73,11 +73,6 @@ impl Json {
             _ => None,
         }
     }
-
-    /// Whether this is an object.
-    pub fn is_object(&self) -> bool {
-        matches!(self, Json::Object(_))
-    }
 }
 
 impl From<&str> for Json {

@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn reads_the_seed_timestamps() {
-        // 2026-02-18T13:10:00Z from seed 004.
+        // 2026-02-18T13:10:00Z from VerifyHQ's example in docs/providers.md.
         assert_eq!(
             parse_rfc3339("2026-02-18T13:10:00Z"),
             Some(1_771_420_200_000)

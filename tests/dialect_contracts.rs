@@ -1,6 +1,5 @@
 //! Contract tests: each provider dialect against the request and response examples in
-//! `shared/seeds` (copied here verbatim, since the seeds live outside the repository) and every
-//! documented error status.
+//! `docs/providers.md` (copied here verbatim) and every documented error status.
 
 use phone_otp::dialect::{
     Backend, Channel, Dialect, HttpResponse, Method, Outcome, Read, SendRequest, Session,
@@ -47,7 +46,7 @@ fn done(read: Read) -> Outcome {
     }
 }
 
-// ---- IDmeta (seeds 000, 001) ----
+// ---- IDmeta ----
 
 fn idmeta() -> Backend {
     backend(Dialect::IdMeta {
@@ -162,7 +161,7 @@ fn idmeta_reads_the_seed_responses() {
     );
 }
 
-// ---- Verifik (seed 002, PROVIDERS.md) ----
+// ---- Verifik ----
 
 fn verifik() -> Backend {
     backend(Dialect::Verifik {
@@ -191,7 +190,7 @@ fn verifik_requests_follow_the_docs() {
     };
     let req = b.verify(&session, "123456");
     assert_eq!(req.path, "/v2/phone-validations/validate");
-    // Seed 002's "Advanced Validation with Project Details" example, field for field.
+    // Verifik's "Advanced Validation with Project Details" example, field for field.
     assert_eq!(
         req.body.unwrap(),
         json(
@@ -251,7 +250,7 @@ fn verifik_reads_responses() {
     );
 }
 
-// ---- OTP messaging service (seed 003) ----
+// ---- OTP messaging service ----
 
 fn otp_verify_body(status: &str, verified: bool, message: &str) -> String {
     format!(
@@ -343,7 +342,7 @@ fn otp_service_follows_the_seed() {
     );
 }
 
-// ---- VerifyHQ (seed 004) ----
+// ---- VerifyHQ ----
 
 #[test]
 fn verifyhq_follows_the_seed() {

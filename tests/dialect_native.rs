@@ -1,4 +1,4 @@
-//! Contract tests for the native dialect: the examples in README and openapi.yaml, read back.
+//! Contract tests for the native dialect: the examples in README and openapi.json, read back.
 
 use phone_otp::dialect::{native, HttpResponse, Outcome, Session};
 use phone_otp::json::Json;

@@ -1,5 +1,5 @@
-//! IDmeta v3 (`dialect="idmeta"`, options `trust-flow-id`, `trust-validation-id`), seeds 000 and
-//! 001 and PROVIDERS.md. The endpoint stands for IDmeta's base URL, so paths start with `/api/v3`.
+//! IDmeta v3 (`dialect="idmeta"`, options `trust-flow-id`, `trust-validation-id`), its API in
+//! `docs/providers.md`. The endpoint stands for IDmeta's base URL, so paths start with `/api/v3`.
 //!
 //! - Send: `POST /api/v3/verifications/phone-verification/send` `{"country_code": "+60",
 //!   "phone_number": "182258491", "trustFlowId": 0, "trustValidationId"}` → `{"success": true,

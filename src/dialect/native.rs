@@ -1,5 +1,5 @@
 //! phone-otp's own protocol (`dialect="native"`), served by the devserver and described in
-//! `openapi.yaml`.
+//! `openapi.json`.
 //!
 //! - `POST {endpoint}/send` `{"phone", "channel"}` → 200 `{"id", "status": "pending",
 //!   "expiresAt", "resendAt", "attemptsRemaining", "codeLength"}`

@@ -1,7 +1,8 @@
-//! The OTP messaging service v1 (`dialect="otp-service"`), seed 003.
+//! The OTP messaging service v1 (`dialect="otp-service"`); its API is in
+//! `docs/providers.md`.
 //!
-//! - Send: `POST {endpoint}/v1/messaging/otp/request`. The seed documents only verify; its
-//!   companion "Request OTP" call is not shown, so the path is the PROVIDERS.md default and can be
+//! - Send: `POST {endpoint}/v1/messaging/otp/request`. Its documentation shows only verify; its
+//!   companion "Request OTP" call is not shown, so the path is a default and can be
 //!   changed with `send-path`. The widget sends `{"phone": "+60…", "channel": "sms"}` and reads
 //!   `sessionId` from `data` or from the top level; a site whose backend speaks another shape maps
 //!   it there. No expiry or attempt count is documented, so the widget's defaults apply.

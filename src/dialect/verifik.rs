@@ -1,5 +1,5 @@
-//! Verifik v2 (`dialect="verifik"`, options `project`, `project-flow`, `gateway`), seed 002 and
-//! PROVIDERS.md. The endpoint stands for Verifik's base URL, so paths start with `/v2`.
+//! Verifik v2 (`dialect="verifik"`, options `project`, `project-flow`, `gateway`), its API in
+//! `docs/providers.md`. The endpoint stands for Verifik's base URL, so paths start with `/v2`.
 //!
 //! - Send: `POST /v2/phone-validations` `{"project", "validationMethod": "verificationCode",
 //!   "phone": "62647737", "countryCode": "+507", "type": "validation"}` plus `projectFlow` and

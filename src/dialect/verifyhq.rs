@@ -1,4 +1,5 @@
-//! VerifyHQ v1 (`dialect="verifyhq"`, option `user-id`), seed 004. The endpoint stands for
+//! VerifyHQ v1 (`dialect="verifyhq"`, option `user-id`), its API in
+//! `docs/providers.md`. The endpoint stands for
 //! VerifyHQ's base URL, so paths start with `/v1`.
 //!
 //! - Send: `POST /v1/verifications/phone` `{"phoneNumber", "userId", "channel": "SMS"|"VOICE"}`

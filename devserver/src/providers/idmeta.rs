@@ -1,4 +1,4 @@
-//! IDmeta v3 (seeds 000, 001): send and verify under `/api/v3/verifications/phone-verification`,
+//! IDmeta v3 (docs/providers.md): send and verify under `/api/v3/verifications/phone-verification`,
 //! in IDmeta's envelope. Failure values are not documented; this simulation answers 400 with
 //! `success: false` and a `codeState` of `INVALID`, `EXPIRED`, `MAX_ATTEMPTS_REACHED` or
 //! `ALREADY_USED`, and 404 for an unknown `ref_id`.

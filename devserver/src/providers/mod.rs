@@ -1,4 +1,4 @@
-//! Simulations of the provider APIs in `shared/seeds`, each at its documented paths under
+//! Simulations of the provider APIs in `docs/providers.md`, each at its documented paths under
 //! `/api/<dialect>/`, sharing the native store: same codes, expiry, attempts and outbox.
 
 pub mod idmeta;

@@ -1,5 +1,5 @@
-//! The OTP messaging service (seed 003): `POST /v1/messaging/otp/request` (path not in the seed;
-//! PROVIDERS.md's default) and `POST /v1/messaging/otp/verify` with its six statuses.
+//! The OTP messaging service (docs/providers.md): `POST /v1/messaging/otp/request` (its
+//! documentation names the call, not the path; this is the widget's default) and `POST /v1/messaging/otp/verify` with its six statuses.
 
 use crate::client::Client;
 use crate::error::ApiError;

@@ -1,4 +1,4 @@
-//! Verifik v2 (seed 002, PROVIDERS.md): `POST /v2/phone-validations` and
+//! Verifik v2 (docs/providers.md): `POST /v2/phone-validations` and
 //! `POST /v2/phone-validations/validate`, in Verifik's `{"data": …}` envelope. `otp` is a number,
 //! compared as one: the code's leading zeros are restored before the check. Failure shapes are not
 //! documented; this simulation answers 400 `{"message"}` ("Invalid OTP", "OTP expired", …) and

@@ -1,4 +1,4 @@
-//! VerifyHQ v1 (seed 004): create, verify and read a phone verification. The verify failure body
+//! VerifyHQ v1 (docs/providers.md): create, verify and read a phone verification. The verify failure body
 //! is not documented; this simulation answers 400 `{"message"}` and keeps the truth in the read.
 
 use crate::client::Client;
@@ -74,7 +74,7 @@ async fn create(
     )?;
     let mut out = body(&v, state.clock.now());
     if let Some(o) = out.as_object_mut() {
-        // The create response in the seed has no attemptsRemaining.
+        // The documented create response has no attemptsRemaining.
         o.remove("attemptsRemaining");
     }
     Ok((StatusCode::CREATED, Json(out)))
