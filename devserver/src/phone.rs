@@ -1,8 +1,28 @@
-//! Phone number checks the devserver makes before it starts a verification.
+//! The widget's E.164 check, compiled from the widget's own source file, so a number the widget
+//! sends is a number the devserver takes, and the other way round.
 
-/// Whether `phone` is E.164: `+`, then 7 to 15 digits, the first not zero.
-pub fn is_e164(phone: &str) -> bool {
-    phone.strip_prefix('+').is_some_and(|d| {
-        (7..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
-    })
+#[path = "../../src/phone/e164.rs"]
+mod e164;
+
+pub use e164::is_e164;
+
+#[cfg(test)]
+mod tests {
+    use super::is_e164;
+
+    #[test]
+    fn e164_as_the_widget_reads_it() {
+        assert!(is_e164("+60182258491"));
+        assert!(is_e164("+1234567"));
+        for bad in [
+            "0182258491",
+            "+0182258491",
+            "+123456",
+            "+1234567890123456",
+            "+60 18",
+            "",
+        ] {
+            assert!(!is_e164(bad), "{bad}");
+        }
+    }
 }

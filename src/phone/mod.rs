@@ -5,6 +5,7 @@
 //! beside it), and its patterns run on the small matcher in [`pattern`].
 
 pub mod data;
+mod e164;
 pub mod format;
 pub mod parse;
 pub mod pattern;
@@ -12,22 +13,8 @@ mod region;
 pub mod search;
 pub mod validate;
 
+pub use e164::is_e164;
 pub use region::{Format, Region};
-
-/// Whether `phone` is an E.164 number: `+`, a non-zero digit, 7 to 15 digits in all.
-///
-/// ```
-/// assert!(phone_otp::phone::is_e164("+60182258491"));
-/// assert!(!phone_otp::phone::is_e164("0182258491"));
-/// ```
-pub fn is_e164(phone: &str) -> bool {
-    let Some(digits) = phone.strip_prefix('+') else {
-        return false;
-    };
-    (7..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
-}
 
 /// Splits an E.164 number into its calling code with `+` and the national number.
 ///
