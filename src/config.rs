@@ -53,6 +53,30 @@ pub struct Config {
     /// What the developer got wrong in the options (an unknown `dialect`, a country code that
     /// does not exist…), one sentence each; the widget writes each with `console.warn`.
     pub warnings: Vec<String>,
+    /// The colour theme, for the Leptos component. The element's `theme` attribute is read by
+    /// the stylesheet from the element itself (`:host([theme=dark])`), so attributes leave it
+    /// at its default and the page's own custom properties on the element still win.
+    pub theme: Theme,
+}
+
+/// Light or dark colours; `Auto` follows `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    /// The root's `data-theme` attribute the stylesheet keys on; none for the default.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Light => None,
+            Theme::Dark => Some("dark"),
+            Theme::Auto => Some("auto"),
+        }
+    }
 }
 
 /// Which countries the selector offers and which it starts on.
@@ -199,6 +223,7 @@ impl Default for Config {
             countries: Countries::default(),
             storage_key: None,
             warnings: Vec::new(),
+            theme: Theme::Light,
         }
     }
 }
@@ -291,6 +316,7 @@ impl Config {
             ),
             storage_key: text("storage-key").or(text("id")).or(text("name")),
             warnings,
+            theme: Theme::Light,
         }
     }
 }

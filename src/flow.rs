@@ -302,13 +302,23 @@ impl State {
 /// differs from the selected region's or its digits name a region positively; `None` to stay.
 fn switched_country(s: &State) -> Option<Region> {
     let p = parse(&s.phone, s.country)?;
-    let r = p.region.filter(|r| p.international && *r != s.country)?;
-    let main = Region::with_calling_code(r.calling_code).next();
-    let offered = s.settings.offers(r);
-    let decided = r.calling_code != s.country.calling_code
-        || main != Some(r)
-        || validate(&s.phone, r).is_ok();
-    (offered && decided).then_some(r)
+    let r = match p.region {
+        Some(r) if p.international && r.calling_code != s.country.calling_code => r,
+        // Within the calling code (+1, +44), the country follows the digits as they are typed,
+        // as intl-tel-input does: 204 is Canada, 415 the United States, 1481 Guernsey. A
+        // country that dials its own numbers without the area code (Antigua's 464-1234) keeps
+        // them until they are complete, unless a national prefix says they are not local.
+        None if p.international => return None,
+        _ if !p.international
+            && p.prefix.is_empty()
+            && !s.country.prefix_transform.is_empty()
+            && validate(&s.phone, s.country).is_err() =>
+        {
+            return None
+        }
+        _ => Region::of_typed(s.country.calling_code, &p.national)?,
+    };
+    (r != s.country && s.settings.offers(r)).then_some(r)
 }
 
 /// Moves the flow one step.

@@ -190,15 +190,39 @@ fn a_pasted_international_number_switches_the_country() {
         0,
     );
     assert_eq!(s.country.code, "GB");
-    // Within +1, a partial number does not flip Canada to the United States.
-    let (s, _) = run(&in_country("CA"), [Event::PhoneInput("+1 415".into())], 0);
+    // Within +1, the country follows the area code once it is typed (issue 15), not before.
+    let (s, _) = run(&in_country("CA"), [Event::PhoneInput("+1 4".into())], 0);
     assert_eq!(s.country.code, "CA");
+    let (s, _) = run(&in_country("CA"), [Event::PhoneInput("+1 415".into())], 0);
+    assert_eq!(s.country.code, "US");
     let (s, _) = run(
         &in_country("US"),
         [Event::PhoneInput("+1 268 464".into())],
         0,
     );
     assert_eq!(s.country.code, "AG");
+}
+
+#[test]
+fn the_country_follows_a_national_number_within_its_calling_code() {
+    let typed = |country: &str, digits: &str| {
+        let mut s = in_country(country);
+        for n in 1..=digits.len() {
+            s = run(&s, [Event::PhoneInput(digits[..n].into())], 0).0;
+        }
+        s.country.code
+    };
+    assert_eq!(typed("US", "204"), "CA");
+    assert_eq!(typed("US", "2045550123"), "CA");
+    assert_eq!(typed("CA", "415"), "US");
+    assert_eq!(typed("US", "41"), "US");
+    assert_eq!(typed("GB", "01481256"), "GG");
+    assert_eq!(typed("GB", "0207946"), "GB");
+    // Antigua's numbers dialled without the area code stay Antigua's.
+    assert_eq!(typed("AG", "4641234"), "AG");
+    assert_eq!(typed("MY", "0123"), "MY");
+    assert_eq!(typed("GG", "0207946"), "GB");
+    assert_eq!(typed("GG", "256789"), "GG");
 }
 
 #[test]

@@ -36,6 +36,22 @@ function catalog(host) {
   return catalogs.get(name);
 }
 
+let flagEmoji;
+/** "no-flag-emoji" where the browser draws flags as letters or boxes (no colour on a canvas). */
+function flagClass() {
+  if (flagEmoji === undefined) {
+    const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+    flagEmoji = false;
+    if (ctx) {
+      ctx.font = "16px sans-serif";
+      ctx.fillText("\u{1F1FA}\u{1F1F8}", 0, 16);
+      const px = ctx.getImageData(0, 0, 24, 20).data;
+      for (let i = 0; i < px.length && !flagEmoji; i += 4) flagEmoji = px[i] !== px[i + 1] || px[i + 1] !== px[i + 2];
+    }
+  }
+  return flagEmoji ? "" : "no-flag-emoji";
+}
+
 /** Attributes that configure the widget; a change remounts it with the new configuration. */
 const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
@@ -132,6 +148,7 @@ export class PhoneOtpElement extends HTMLElement {
     // Unmounted, moved or mounted again while the texts were on their way.
     if (!this.isConnected || this.#mounted) return;
     this.#container = document.createElement("div");
+    this.#container.className = flagClass();
     this.#container.toggleAttribute("inert", this.hasAttribute("disabled"));
     this.#root.append(this.#container);
     this.#mounted = mountWasm(this.#container, this, texts ?? undefined);
@@ -205,6 +222,7 @@ export async function mount(el, options = {}) {
   el.classList.add("phone-otp-host");
   const texts = await catalog(el);
   const container = document.createElement("div");
+  container.className = flagClass();
   el.append(container);
   const mounted = mountWasm(container, el, texts ?? undefined);
   return {

@@ -94,6 +94,45 @@ impl Region {
         )
     }
 
+    /// Which region of calling code `code` a national number being typed belongs to, as soon as
+    /// its first digits tell: a region sharing the code whose leading digits it starts with, or
+    /// whose numbers it can still become once it has an area code's digits (three under +1, four
+    /// under +44's Crown Dependencies); the main region once no other can take it; `None` while
+    /// it is too early to tell. A complete number is [`Region::of_national`]'s.
+    ///
+    /// ```
+    /// use phone_otp::phone::Region;
+    /// let of = |code, national| Region::of_typed(code, national).map(|r| r.code);
+    /// assert_eq!(of("1", "204"), Some("CA"));
+    /// assert_eq!(of("1", "415"), Some("US"));
+    /// assert_eq!(of("1", "41"), None); // 416 and 418 are Canada's
+    /// assert_eq!(of("1", "268"), Some("AG"));
+    /// assert_eq!(of("44", "1481"), Some("GG"));
+    /// assert_eq!(of("44", "148"), None);
+    /// assert_eq!(of("44", "20"), Some("GB"));
+    /// assert_eq!(of("60", "12"), Some("MY"));
+    /// assert_eq!(of("1", ""), None);
+    /// ```
+    pub fn of_typed(code: &str, national: &str) -> Option<Region> {
+        let main = Region::with_calling_code(code).next()?;
+        let whole = Region::of_national(code, national)?;
+        if whole != main || national.is_empty() {
+            return (!national.is_empty()).then_some(whole);
+        }
+        let area = if code == "1" { 3 } else { 4 };
+        let mut open = false;
+        for r in Region::with_calling_code(code).skip(1) {
+            let lead =
+                !r.leading_digits.is_empty() && matches(r.leading_digits, national, Mode::Partial);
+            let number = !r.pattern.is_empty() && matches(r.pattern, national, Mode::Partial);
+            if number && national.len() >= area {
+                return Some(r);
+            }
+            open |= lead || number;
+        }
+        (!open).then_some(main)
+    }
+
     /// The national number lengths this region dials, shortest first.
     ///
     /// ```

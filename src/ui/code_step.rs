@@ -5,6 +5,7 @@ use super::effects::Ctx;
 use crate::dialect::Channel;
 use crate::flow::{Event, Notice, Phase};
 use crate::i18n::{self, Key};
+use leptos::html;
 use leptos::prelude::*;
 
 /// The code step: one field for the whole code (typed, pasted or filled from the SMS), Verify,
@@ -29,7 +30,10 @@ pub fn CodeStep(
         state.with(|s| {
             tx.fill(
                 Key::CodeLabel,
-                &[("n", &s.code_length().to_string()), ("phone", &s.phone)],
+                &[
+                    ("n", &s.code_length().to_string()),
+                    ("phone", &unbroken(&s.phone)),
+                ],
             )
         })
     };
@@ -43,9 +47,32 @@ pub fn CodeStep(
         (left > 0).then(|| tx.fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
     };
     let send = move || ctx.dispatch(Event::Send(Channel::Sms));
+    // The boxes, one empty span per digit, made once: as a view they cost wasm.
+    let slots = NodeRef::<html::Div>::new();
+    slots.on_load(move |div| {
+        let document = div.owner_document();
+        for _ in 0..state.with_untracked(|s| s.code_length()) {
+            if let Some(span) = document
+                .as_ref()
+                .and_then(|d| d.create_element("span").ok())
+            {
+                let _ = div.append_child(&span);
+            }
+        }
+    });
     view! {
         <div class="step" part="code-step">
             <label for=code_id.clone()>{label}</label>
+            // One real input over a box per digit, drawn by the stylesheet from the code length
+            // and the digits typed (set through CSSOM, not a style attribute, so a CSP without
+            // 'unsafe-inline' styles allows them).
+            <div
+                class="slots"
+                part="code-slots"
+                node_ref=slots
+                style=("--phone-otp-code-length", move || state.with(|s| s.code_length().to_string()))
+                style=("--phone-otp-filled", move || state.with(|s| s.code.len().to_string()))
+            >
             <input
                 id=code_id.clone()
                 node_ref=ctx.code_ref
@@ -54,9 +81,6 @@ pub fn CodeStep(
                 inputmode="numeric"
                 autocomplete="one-time-code"
                 spellcheck="false"
-                // Through CSSOM (setProperty), not a style attribute, so a CSP without
-                // 'unsafe-inline' styles allows it.
-                style=("--phone-otp-code-length", move || state.with(|s| s.code_length().to_string()))
                 aria-describedby=format!("{code_id}-expiry {notice_id}")
                 aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
                 prop:value=move || state.with(|s| s.code.clone())
@@ -78,6 +102,7 @@ pub fn CodeStep(
                     }
                 }
             />
+            </div>
             <button
                 type="button"
                 part="button verify"
@@ -107,4 +132,17 @@ pub fn CodeStep(
             </div>
         </div>
     }
+}
+
+/// `phone` kept on one line where it wraps (no-break spaces and hyphens) and isolated from the
+/// text around it, so a right-to-left label keeps it left to right.
+fn unbroken(phone: &str) -> String {
+    let mut out = String::from('\u{2068}');
+    out.extend(phone.chars().map(|c| match c {
+        ' ' => '\u{a0}',
+        '-' => '\u{2011}',
+        c => c,
+    }));
+    out.push('\u{2069}');
+    out
 }

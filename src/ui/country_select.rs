@@ -8,7 +8,7 @@
 //! rebuilt wholesale on every keystroke anyway.
 
 use super::names::folded;
-use crate::phone::{search::rank, Region};
+use crate::phone::{search::ranked, Region};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -23,6 +23,9 @@ pub struct Country {
     pub name: String,
     /// Its names lower-cased and without accents, in the page's language and in English.
     pub search: Vec<String>,
+    /// One of the preferred countries listed above the divider; they are also listed in their
+    /// alphabetical place, which is the one a search finds.
+    pub preferred: bool,
 }
 
 /// Options moved per Page Up / Page Down.
@@ -39,9 +42,10 @@ struct Popup {
 
 /// A button that opens a searchable list of countries.
 ///
-/// Keyboard: ↓ or ↑ on the button opens the list; in the search field ↓ ↑ Page Down Page Up
-/// (and Ctrl+Home, Ctrl+End) move the highlight, Enter picks, Escape closes and returns to the
-/// button, Tab closes.
+/// Keyboard: ↓ or ↑ on the button opens the list, and so does a letter or digit typed on it
+/// (type-ahead: the search starts with it, the best match highlighted); in the search field ↓ ↑
+/// Page Down Page Up (and Ctrl+Home, Ctrl+End) move the highlight, Enter picks, Escape closes and
+/// returns to the button, Tab closes. The list opens upward when there is no room below it.
 #[component]
 pub fn CountrySelect(
     /// Makes the list of countries offered, in the order shown when nothing is typed. Called
@@ -100,23 +104,12 @@ pub fn CountrySelect(
     // Lists the countries that match `query`, and highlights the first (or `current`).
     let list = move |query: &str, current: Option<Region>| {
         let q = folded(query);
-        // Ranks are 0–4: one pass per rank keeps the table order within a rank, without a sort.
+        // A search lists each country once: the preferred copies above the divider stand aside.
+        let searching = !q.trim().is_empty();
         let hits: Vec<usize> = countries.with_value(|all| {
-            let ranks: Vec<Option<u8>> = all
-                .iter()
-                .map(|c| {
-                    let names: Vec<&str> = c.search.iter().map(String::as_str).collect();
-                    rank(&q, c.region, &names)
-                })
-                .collect();
-            (0..=4u8)
-                .flat_map(|r| {
-                    ranks
-                        .iter()
-                        .enumerate()
-                        .filter(move |(_, x)| **x == Some(r))
-                        .map(|(i, _)| i)
-                })
+            ranked(&q, all, |c| (c.region, c.search.as_slice()))
+                .into_iter()
+                .filter(|&i| !(searching && all.get(i).is_some_and(|c| c.preferred)))
                 .collect()
         });
         let selected = untrack(selected);
@@ -126,11 +119,18 @@ pub fn CountrySelect(
             };
             p.list.set_text_content(None);
             countries.with_value(|all| {
+                // A preferred country is listed twice; only its first option is the selected one.
+                let mut marked = false;
                 for (pos, &i) in hits.iter().enumerate() {
-                    let li = all
-                        .get(i)
-                        .and_then(|c| option(&document, c, pos, selected, texts));
-                    if let Some(li) = li {
+                    let Some(c) = all.get(i) else { continue };
+                    let is_selected = !marked && c.region == selected;
+                    marked |= is_selected;
+                    let last_preferred =
+                        c.preferred && !all.get(i + 1).is_some_and(|next| next.preferred);
+                    if let Some(li) = option(&document, c, pos, is_selected, texts) {
+                        if last_preferred {
+                            let _ = li.set_attribute("data-divider", "");
+                        }
                         let _ = p.list.append_child(&li);
                     }
                 }
@@ -221,7 +221,8 @@ pub fn CountrySelect(
         _ => {}
     };
 
-    let show = move || {
+    // `typed`: what the search starts with (type-ahead on the button), usually nothing.
+    let show = move |typed: &str| {
         if countries.with_value(Vec::is_empty) {
             countries.set_value(make_list());
         }
@@ -234,12 +235,36 @@ pub fn CountrySelect(
         open.set(true);
         popup.with_value(|p| {
             if let Some(p) = p {
-                p.search.set_value("");
+                p.search.set_value(typed);
                 p.root.set_hidden(false);
                 let _ = p.search.focus();
             }
         });
-        list("", Some(untrack(selected)));
+        list(typed, (typed.is_empty()).then(|| untrack(selected)));
+        popup.with_value(|p| {
+            if let Some(p) = p {
+                // Upward when the list would run past the bottom of the window and there is
+                // more room above.
+                let up = wrapper_ref
+                    .get_untracked()
+                    .zip(web_sys::window())
+                    .is_some_and(|(w, win)| {
+                        let rect = w.get_bounding_client_rect();
+                        let height = win
+                            .inner_height()
+                            .ok()
+                            .and_then(|h| h.as_f64())
+                            .unwrap_or(0.0);
+                        let below = height - rect.bottom();
+                        below < f64::from(p.root.offset_height()) && rect.top() > below
+                    });
+                p.root.set_class_name(if up {
+                    "country-popup up"
+                } else {
+                    "country-popup"
+                });
+            }
+        });
     };
 
     let button_label = move || {
@@ -272,15 +297,23 @@ pub fn CountrySelect(
                 aria-haspopup="listbox"
                 aria-expanded=move || open.get().to_string()
                 aria-label=button_label
-                on:click=move |_| if open.get_untracked() { close(true) } else { show() }
+                on:click=move |_| if open.get_untracked() { close(true) } else { show("") }
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if matches!(ev.key().as_str(), "ArrowDown" | "ArrowUp") {
+                    let key = ev.key();
+                    // Type-ahead: one printable character (a letter, a digit, `+`) starts a search.
+                    let printable = key.chars().nth(1).is_none()
+                        && key != " "
+                        && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+                    if printable || matches!(key.as_str(), "ArrowDown" | "ArrowUp") {
                         ev.prevent_default();
-                        show();
+                        show(if printable { &key } else { "" });
                     }
                 }
             >
-                <span aria-hidden="true">{move || format!("{} +{}", selected().flag(), selected().calling_code)}</span>
+                <span aria-hidden="true">
+                    <span class="flag" data-iso=move || selected().code>{move || selected().flag()}</span>
+                    {move || format!(" +{}", selected().calling_code)}
+                </span>
             </button>
         </div>
     }
@@ -329,6 +362,7 @@ fn build_popup(
             ("role", "combobox"),
             ("part", "country-search"),
             ("aria-label", &search_label),
+            ("placeholder", &search_label),
             ("aria-expanded", "true"),
             ("aria-autocomplete", "list"),
             ("aria-controls", &list_id),
@@ -368,11 +402,11 @@ fn option(
     document: &Document,
     country: &Country,
     pos: usize,
-    selected: Region,
+    selected: bool,
     texts: StoredValue<(String, [String; 3])>,
 ) -> Option<Element> {
     let region = country.region;
-    let id = texts.with_value(|t| format!("{}-{}", t.0, region.code));
+    let id = texts.with_value(|t| format!("{}-{pos}", t.0));
     let li = element(
         document,
         "li",
@@ -381,13 +415,18 @@ fn option(
             ("role", "option"),
             ("part", "country-option"),
             ("data-pos", &pos.to_string()),
-            (
-                "aria-selected",
-                if region == selected { "true" } else { "false" },
-            ),
+            ("aria-selected", if selected { "true" } else { "false" }),
         ],
     )?;
-    let flag = element(document, "span", &[("aria-hidden", "true")])?;
+    let flag = element(
+        document,
+        "span",
+        &[
+            ("class", "flag"),
+            ("data-iso", region.code),
+            ("aria-hidden", "true"),
+        ],
+    )?;
     flag.set_text_content(Some(&region.flag()));
     let dial = element(document, "span", &[("class", "dial")])?;
     dial.set_text_content(Some(&format!("+{}", region.calling_code)));

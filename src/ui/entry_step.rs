@@ -11,9 +11,9 @@ use crate::i18n::{self, Key};
 use crate::phone::Region;
 use leptos::prelude::*;
 
-/// The countries the selector offers: preferred ones first as given, the rest by name.
+/// The countries the selector offers: preferred ones first as given, then every one by name
+/// (the preferred ones again, in their alphabetical place).
 fn country_list(countries: &Countries, names: &CountryNames, locale: &str) -> Vec<Country> {
-    let preferred = countries.preferred_count();
     let mut list: Vec<Country> = countries
         .list()
         .into_iter()
@@ -25,18 +25,27 @@ fn country_list(countries: &Countries, names: &CountryNames, locale: &str) -> Ve
                 region,
                 name,
                 search,
+                preferred: false,
             }
         })
         .collect();
     let locales = js_sys::Array::of1(&locale.into());
-    if let Some(rest) = list.get_mut(preferred..) {
-        rest.sort_unstable_by(|a, b| {
-            let a = js_sys::JsString::from(a.name.as_str());
-            a.locale_compare(&b.name, &locales, &js_sys::Object::new())
-                .cmp(&0)
-        });
-    }
-    list
+    list.sort_unstable_by(|a, b| {
+        let a = js_sys::JsString::from(a.name.as_str());
+        a.locale_compare(&b.name, &locales, &js_sys::Object::new())
+            .cmp(&0)
+    });
+    let mut top: Vec<Country> = countries
+        .preferred
+        .iter()
+        .filter_map(|r| list.iter().find(|c| c.region == *r))
+        .map(|c| Country {
+            preferred: true,
+            ..c.clone()
+        })
+        .collect();
+    top.append(&mut list);
+    top
 }
 
 /// The phone step: a country selector, the number field (formatted as typed) and "Send code".

@@ -66,6 +66,7 @@ pub fn PhoneOtp(
     config.settings.country = config.countries.initial(browser_language.as_deref());
     config.settings.countries = config.countries.allow.clone();
     let names = CountryNames::new(&locale);
+    let theme = config.theme.attribute();
     let country_options = StoredValue::new((config.countries.clone(), locale.clone()));
     let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
     let endpoint = endpoint.unwrap_or(config.endpoint);
@@ -166,6 +167,7 @@ pub fn PhoneOtp(
         <div
             class="phone-otp"
             part="root"
+            data-theme=theme
             lang=lang.tag()
             dir=if lang.rtl() { "rtl" } else { "ltr" }
             data-state=move || phase.get().name()

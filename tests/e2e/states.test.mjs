@@ -47,16 +47,32 @@ async function advance(page, seconds) {
   await page.clock.fastForward(seconds * 1000);
 }
 
-/** axe-core on the widget: no WCAG 2.x A/AA violation; then a screenshot of it. */
+const THEMES = ["light", "dark"];
+const WIDTHS = [320, 1280];
+
+/**
+ * axe-core on the widget in each theme: no WCAG 2.x A/AA violation; then a screenshot of it per
+ * theme at 320 px and 1280 px (`<name>-<theme>-<width>.png`), and `<name>.png` as the page is.
+ */
 async function check(page, name) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document.querySelector("phone-otp"), {
-      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  const viewport = page.viewportSize();
+  for (const theme of THEMES) {
+    await page.evaluate((t) => document.querySelector("phone-otp").setAttribute("theme", t), theme);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document.querySelector("phone-otp"), {
+        runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `${name}: ${violations.join("; ")}`);
+    assert.deepEqual(violations, [], `${name} (${theme}): ${violations.join("; ")}`);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: viewport.height });
+      await page.locator("phone-otp").screenshot({ path: path.join(shots, `${name}-${theme}-${width}.png`) });
+    }
+    await page.setViewportSize(viewport);
+  }
+  await page.evaluate(() => document.querySelector("phone-otp").removeAttribute("theme"));
   await page.locator("phone-otp").screenshot({ path: path.join(shots, `${name}.png`) });
 }
 
@@ -83,7 +99,7 @@ test("phone entry, and a number that is not valid", async () => {
 
 test("sending", async () => {
   const page = await open();
-  await server.fault({ path: "/api/send", delayMs: 1500 });
+  await server.fault({ path: "/api/send", delayMs: 8000 });
   await page.getByLabel("Phone number").fill(freshPhone());
   await page.getByRole("button", { name: "Send code" }).click();
   await stateIs(page, "sending");
@@ -109,7 +125,7 @@ test("code sent: focus in the code field, countdowns shown", async () => {
 test("verifying", async () => {
   const page = await open();
   const { code } = await toCodeStep(page);
-  await server.fault({ path: "/api/verify", delayMs: 1500 });
+  await server.fault({ path: "/api/verify", delayMs: 8000 });
   await codeInput(page).fill(code);
   await stateIs(page, "verifying");
   await check(page, "verifying");

@@ -41,6 +41,9 @@ export interface PhoneOtpOptions {
   preferredCountries?: string | string[];
   /** Extra headers on every request, such as a CSRF token. */
   requestHeaders?: Record<string, string>;
+  /** Colours: "light" (default), "dark", or "auto" (follows prefers-color-scheme). Read by the
+   * stylesheet from the element, so changing it restyles without starting over. */
+  theme?: "light" | "dark" | "auto";
   /** Form field name for the verified number (and `${name}-id` for the verification id). */
   name?: string;
   required?: boolean;

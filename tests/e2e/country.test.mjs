@@ -1,0 +1,200 @@
+// The country selector as people use it, in headless Chromium against the devserver: the search
+// ranks as they expect (ISO code, main country of a calling code, name prefixes, other names and
+// native names), type-ahead on the closed button, the search field's label, preferred countries
+// above a divider and in their alphabetical place, the popup upward when there is no room below
+// and filling the screen on a phone, and the country following a +1 or +44 number as it is typed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, distWithPages } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer({
+    dist: distWithPages({
+      "us.html": 'endpoint="/api" default-country="US"',
+      "gb.html": 'endpoint="/api" default-country="GB"',
+      "preferred.html": 'endpoint="/api" default-country="US" preferred-countries="GB,MY"',
+    }),
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const countryButton = (page) => page.locator("[part=country-button]");
+const search = (page) => page.getByRole("combobox", { name: "Search countries" });
+/** The options' country names, in order ("🇩🇪 Germany +49" → "Germany"). */
+const listed = async (page) =>
+  (await page.getByRole("option").allTextContents()).map((t) => t.replace(/^\S*\s/, "").replace(/\s\+\d+$/, "").trim());
+/** The highlighted option's text. */
+const active = (page) =>
+  search(page).evaluate((el) => el.getRootNode().getElementById(el.getAttribute("aria-activedescendant"))?.textContent ?? "");
+
+test("the search ranks as people expect", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  await countryButton(page).click();
+  for (const [query, first] of [
+    // An exact ISO code first.
+    ["de", "Germany"],
+    ["ma", "Morocco"],
+    ["gb", "United Kingdom"],
+    // The main country of a calling code.
+    ["+1", "United States"],
+    ["1", "United States"],
+    ["+44", "United Kingdom"],
+    ["+7", "Russia"],
+    ["+60", "Malaysia"],
+    // Then names that start with the text.
+    ["ger", "Germany"],
+    ["united k", "United Kingdom"],
+    // Other names and native names.
+    ["usa", "United States"],
+    ["uk", "United Kingdom"],
+    ["england", "United Kingdom"],
+    ["britain", "United Kingdom"],
+    ["holland", "Netherlands"],
+    ["ivory coast", "Côte d’Ivoire"],
+    ["deutschland", "Germany"],
+    ["brasil", "Brazil"],
+    ["españa", "Spain"],
+    ["espana", "Spain"],
+  ]) {
+    await search(page).fill(query);
+    const names = await listed(page);
+    assert.equal(names[0], first, `${query}: ${names.slice(0, 5).join(", ")}`);
+    assert.match(await active(page), new RegExp(first), query);
+  }
+  // The rest of a calling code after its main country; name prefixes before other matches.
+  await search(page).fill("+44");
+  assert.deepEqual(await listed(page), ["United Kingdom", "Guernsey", "Isle of Man", "Jersey"]);
+  await search(page).fill("+7");
+  assert.deepEqual((await listed(page)).slice(0, 2), ["Russia", "Kazakhstan"]);
+  await search(page).fill("guinea");
+  assert.deepEqual((await listed(page)).slice(0, 2), ["Guinea", "Guinea-Bissau"]);
+  await search(page).fill("uk");
+  assert.deepEqual((await listed(page)).slice(0, 2), ["United Kingdom", "Ukraine"]);
+  // Enter picks the first.
+  await search(page).fill("deutschland");
+  await page.keyboard.press("Enter");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /^Country: Germany \+49$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the search field has a label and a placeholder", async () => {
+  const { page } = await openPage(browser, `${server.url}/us.html`);
+  await countryButton(page).click();
+  assert.equal(await search(page).getAttribute("placeholder"), "Search countries");
+  assert.equal(await search(page).getAttribute("aria-label"), "Search countries");
+  await page.close();
+});
+
+test("type-ahead: letters typed on the closed button go to the country", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  for (const [typed, country, code] of [
+    ["ger", "Germany", "49"],
+    ["de", "Germany", "49"],
+    ["uk", "United Kingdom", "44"],
+    ["jap", "Japan", "81"],
+    ["mal", "Malawi", "265"],
+    ["+60", "Malaysia", "60"],
+  ]) {
+    await countryButton(page).focus();
+    assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+    await page.keyboard.type(typed);
+    // The list opened with the search already holding what was typed, the best match highlighted.
+    assert.equal(await search(page).inputValue(), typed);
+    assert.match(await active(page), new RegExp(country), typed);
+    await page.keyboard.press("Enter");
+    assert.equal(await countryButton(page).getAttribute("aria-label"), `Country: ${country} +${code}`, typed);
+    // Picking moves on to the number.
+    await page.waitForFunction(() => document.querySelector("phone-otp").shadowRoot.activeElement?.getAttribute("part") === "phone-input");
+  }
+  // A modifier shortcut or Space does not start a search.
+  await countryButton(page).focus();
+  await page.keyboard.press("Control+a");
+  assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("preferred countries sit above a divider and in their alphabetical place", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/preferred.html`);
+  await countryButton(page).click();
+  const names = await listed(page);
+  assert.deepEqual(names.slice(0, 2), ["United Kingdom", "Malaysia"]);
+  assert.ok(names.indexOf("United Kingdom", 2) > names.indexOf("Malaysia", 2), "United Kingdom in its place");
+  assert.ok(names.indexOf("Malaysia", 2) > 2, "Malaysia in its place");
+  assert.equal(await page.locator("[role=option][data-divider]").count(), 1);
+  assert.match(await page.locator("[role=option][data-divider]").textContent(), /Malaysia/);
+  // Option ids stay unique; one option is selected.
+  const ids = await page.getByRole("option").evaluateAll((els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length);
+  assert.equal(await page.getByRole("option", { selected: true }).count(), 1);
+  // A search lists each country once.
+  await search(page).fill("malaysia");
+  assert.deepEqual(await listed(page), ["Malaysia"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the list opens upward without room below, and fills a phone's screen", async () => {
+  let page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  await page.goto(`${server.url}/us.html`);
+  await page.locator("phone-otp").evaluate((el) => {
+    el.style.position = "fixed";
+    el.style.bottom = "8px";
+    el.style.left = "8px";
+    el.style.width = "360px";
+  });
+  await countryButton(page).click();
+  const popup = page.locator("[part=country-popup]");
+  await popup.waitFor();
+  const box = await popup.boundingBox();
+  const button = await countryButton(page).boundingBox();
+  assert.ok(box.y + box.height <= button.y + 1, `popup ${JSON.stringify(box)} above button ${JSON.stringify(button)}`);
+  await page.close();
+
+  page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+  await page.goto(`${server.url}/us.html`);
+  await countryButton(page).click();
+  await page.locator("[part=country-popup]").waitFor();
+  const full = await page.locator("[part=country-popup]").boundingBox();
+  assert.ok(full.width >= 375 - 32 && full.height >= 667 - 32, JSON.stringify(full));
+  await page.close();
+});
+
+test("the country follows a +1 or +44 number as it is typed", async () => {
+  let { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  const field = page.getByLabel("Phone number");
+  await field.pressSequentially("204");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /Canada \+1$/);
+  await field.pressSequentially("5550123");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /Canada \+1$/);
+  await field.fill("");
+  await field.pressSequentially("415");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /United States \+1$/);
+  await field.fill("");
+  await field.pressSequentially("+1 204 555");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /Canada \+1$/);
+  await field.fill("");
+  await field.pressSequentially("+1 415 555");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /United States \+1$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  ({ page, errors } = await openPage(browser, `${server.url}/gb.html`));
+  const gb = page.getByLabel("Phone number");
+  await gb.pressSequentially("01481 256");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /Guernsey \+44$/);
+  await gb.fill("");
+  await gb.pressSequentially("020 7946");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /United Kingdom \+44$/);
+  await gb.fill("");
+  await gb.pressSequentially("+44 1481 256");
+  assert.match(await countryButton(page).getAttribute("aria-label"), /Guernsey \+44$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
