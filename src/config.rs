@@ -293,6 +293,7 @@ impl Config {
                 max_attempts: number("max-attempts")
                     .filter(|n| (1..=100).contains(n))
                     .map(|n| n as u32),
+                lock_verified: get("lock-verified").is_some_and(|v| v.trim() != "false"),
                 // Filled from `countries` by the widget, which knows the browser's language.
                 ..defaults.settings
             },

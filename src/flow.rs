@@ -143,6 +143,8 @@ pub struct Settings {
     /// Wrong codes allowed per code when the backend does not report the attempts left
     /// (`max-attempts`); `None`: not counted.
     pub max_attempts: Option<u32>,
+    /// The verified screen is final (`lock-verified`): no "Change number" once verified.
+    pub lock_verified: bool,
 }
 
 impl Default for Settings {
@@ -155,6 +157,7 @@ impl Default for Settings {
             country: Region::default(),
             countries: Vec::new(),
             max_attempts: None,
+            lock_verified: false,
         }
     }
 }
@@ -338,7 +341,9 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
     let mut fx = Vec::new();
     match event {
         Event::Reset => return (State::new(s.settings), vec![]),
-        _ if s.phase == Phase::Verified => {}
+        // Once verified only "Change number" moves on, unless the host locked the result.
+        _ if s.phase == Phase::Verified
+            && (s.settings.lock_verified || !matches!(event, Event::ChangeNumber)) => {}
         Event::PhoneInput(text) => {
             if s.phase == Phase::Entry {
                 s.phone = text;

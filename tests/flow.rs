@@ -204,6 +204,20 @@ fn a_pasted_international_number_switches_the_country() {
 }
 
 #[test]
+fn change_number_after_a_verification_unless_locked() {
+    let verified = State {
+        phase: Phase::Verified,
+        ..in_country("MY")
+    };
+    let (s, fx) = run(&verified, [Event::ChangeNumber], 0);
+    assert_eq!((s.phase, fx), (Phase::Entry, vec![Effect::FocusPhone]));
+    let mut locked = verified.clone();
+    locked.settings.lock_verified = true;
+    let (s, _) = run(&locked, [Event::ChangeNumber], 0);
+    assert_eq!(s.phase, Phase::Verified);
+}
+
+#[test]
 fn the_country_follows_a_national_number_within_its_calling_code() {
     let typed = |country: &str, digits: &str| {
         let mut s = in_country(country);

@@ -57,7 +57,7 @@ const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
   "gateway", "user-id", "send-path", "verify-path", "code-length", "channels", "locale",
   "resend-after", "expires-after", "timeout", "credentials", "request-headers", "messages",
-  "default-country", "countries", "preferred-countries", "max-attempts", "storage-key",
+  "default-country", "countries", "preferred-countries", "lock-verified", "max-attempts", "storage-key",
 ];
 
 export class PhoneOtpElement extends HTMLElement {
@@ -164,6 +164,8 @@ export class PhoneOtpElement extends HTMLElement {
 
   #heard(name, detail) {
     if (name === "state") this.#state = detail.state;
+    // "Change number" after a verification takes it back.
+    if (name === "state" && detail.state !== "verified") this.#verified = null;
     if (name === "verified") this.#verified = detail;
     if (name === "state" || name === "verified") this.#syncForm();
   }

@@ -47,5 +47,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CodeIncomplete => "أدخل الأرقام كلها ({n} أرقام).",
         Key::CodeTooLong => "هذا أكثر من {n} أرقام. تحقّق من الرمز واكتبه مجددًا.",
         Key::CodeResent => "تم إرسال رمز جديد.",
+        Key::NotReceived => "لم يصلك الرمز؟",
     }
 }

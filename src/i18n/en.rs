@@ -47,5 +47,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CodeIncomplete => "Enter all {n} digits.",
         Key::CodeTooLong => "That is more than {n} digits. Check the code and type it again.",
         Key::CodeResent => "New code sent.",
+        Key::NotReceived => "Not received a code?",
     }
 }

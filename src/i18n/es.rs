@@ -55,5 +55,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CodeIncomplete => "Introduce los {n} dígitos.",
         Key::CodeTooLong => "Son más de {n} dígitos. Revisa el código y vuelve a escribirlo.",
         Key::CodeResent => "Nuevo código enviado.",
+        Key::NotReceived => "¿No recibiste el código?",
     }
 }

@@ -55,5 +55,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "Cela fait plus de {n} chiffres. Vérifiez le code et saisissez-le à nouveau."
         }
         Key::CodeResent => "Nouveau code envoyé.",
+        Key::NotReceived => "Vous n’avez pas reçu de code ?",
     }
 }

@@ -47,5 +47,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CodeIncomplete => "Masukkan semua {n} digit.",
         Key::CodeTooLong => "Itu lebih dari {n} digit. Periksa kodenya dan ketik ulang.",
         Key::CodeResent => "Kode baru sudah dikirim.",
+        Key::NotReceived => "Tidak menerima kode?",
     }
 }

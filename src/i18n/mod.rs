@@ -27,7 +27,7 @@ impl Key {
         Key::NAMES[self as usize]
     }
 
-    const NAMES: [&'static str; 43] = [
+    const NAMES: [&'static str; 44] = [
         "PhoneLabel",
         "PhoneHint",
         "SendCode",
@@ -71,6 +71,7 @@ impl Key {
         "CodeIncomplete",
         "CodeTooLong",
         "CodeResent",
+        "NotReceived",
     ];
 
     /// The key named `name` (as [`Key::name`] spells it), if there is one.
@@ -85,7 +86,7 @@ impl Key {
     }
 
     /// Every key, for tests that check each catalog.
-    pub const ALL: [Key; 43] = [
+    pub const ALL: [Key; 44] = [
         Key::PhoneLabel,
         Key::PhoneHint,
         Key::SendCode,
@@ -129,6 +130,7 @@ impl Key {
         Key::CodeIncomplete,
         Key::CodeTooLong,
         Key::CodeResent,
+        Key::NotReceived,
     ];
 }
 
@@ -283,6 +285,8 @@ pub enum Key {
     /// `{n}` digits.
     CodeTooLong,
     CodeResent,
+    /// "Not received a code?": heads the resend, call and change-number choices.
+    NotReceived,
 }
 
 /// A duration as `m:ss`, rounded up so a countdown reaches 0:00 only when time is up.

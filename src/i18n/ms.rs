@@ -47,5 +47,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CodeIncomplete => "Masukkan kesemua {n} digit.",
         Key::CodeTooLong => "Itu lebih daripada {n} digit. Semak kod dan taip semula.",
         Key::CodeResent => "Kod baharu telah dihantar.",
+        Key::NotReceived => "Tidak menerima kod?",
     }
 }

@@ -51,5 +51,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::CodeIncomplete => "Digite todos os {n} dígitos.",
         Key::CodeTooLong => "São mais de {n} dígitos. Confira o código e digite-o de novo.",
         Key::CodeResent => "Novo código enviado.",
+        Key::NotReceived => "Não recebeu o código?",
     }
 }

@@ -112,7 +112,10 @@ pub fn CodeStep(
                 {move || tx.text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
             </button>
             <p class="timer" part="expiry" id=format!("{code_id}-expiry")>{expires}</p>
-            <div class="row">
+            // "Not received a code?" heads what to do then (GOV.UK's pattern): resend, a call,
+            // another number.
+            <p class="help" id=format!("{code_id}-help")>{tx.text(Key::NotReceived)}</p>
+            <div class="row" role="group" aria-labelledby=format!("{code_id}-help")>
                 {move || match resend_wait() {
                     Some(wait) => view! { <span class="timer" part="resend-wait">{wait}</span> }.into_any(),
                     None => view! {

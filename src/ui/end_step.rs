@@ -6,10 +6,12 @@ use super::texts::end_text;
 use crate::dialect::Channel;
 use crate::flow::{Event, Phase};
 use crate::i18n::Key;
+use crate::phone::format::as_you_type;
 use leptos::prelude::*;
 
-/// The end step: the message (focused when it appears) and, unless verified, "Send a new code"
-/// and "Change number".
+/// The end step: the message (focused when it appears; an icon before it, drawn by the
+/// stylesheet) and, unless verified, "Send a new code"; once verified, the number. "Change
+/// number" in every end, unless the host locked the verified one (`lock-verified`).
 ///
 /// ```ignore
 /// view! { <EndStep ctx phase id /> }
@@ -26,6 +28,12 @@ pub fn EndStep(
     let tx = ctx.tx;
     let key = end_text(&phase.get_untracked())?;
     let verified = phase.get_untracked() == Phase::Verified;
+    // The number as the world writes it, on one line.
+    let number = ctx.state.with_untracked(|s| {
+        let change = !(verified && s.settings.lock_verified);
+        let e164 = s.checked_phone().unwrap_or_default();
+        (change, verified.then(|| as_you_type(&e164, s.country)))
+    });
     let wait_id = format!("{id}-wait");
     Some(view! {
         <div class="step end" part="end-step">
@@ -38,6 +46,7 @@ pub fn EndStep(
             >
                 {tx.text(key)}
             </p>
+            {number.1.map(|n| view! { <p class="number" part="number">{n}</p> })}
             {(!verified).then(|| view! {
                 <button
                     type="button"
@@ -49,6 +58,8 @@ pub fn EndStep(
                     {tx.text(Key::NewCode)}
                 </button>
                 <SendWait ctx id=wait_id />
+            })}
+            {number.0.then(|| view! {
                 <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
                     {tx.text(Key::ChangeNumber)}
                 </button>

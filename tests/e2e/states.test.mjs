@@ -22,6 +22,7 @@ before(async () => {
       "ar.html": 'endpoint="/api" locale="ar"',
       "fr.html": 'endpoint="/api" locale="fr-FR"',
       "timeout.html": 'endpoint="/api" timeout="1"',
+      "lock.html": 'endpoint="/api" lock-verified',
     }),
   });
   browser = await launch();
@@ -79,8 +80,13 @@ async function check(page, name) {
 const codeInput = (page) => page.locator("input[autocomplete=one-time-code]");
 const stateIs = (page, s) => page.locator(`.phone-otp[data-state=${s}]`).waitFor();
 
+/** The digits of the number the page last sent a code to. */
+const sentTo = new WeakMap();
+const phoneDigits = (page) => sentTo.get(page);
+
 async function toCodeStep(page) {
   const phone = freshPhone();
+  sentTo.set(page, phone.replace(/\D/g, ""));
   await page.getByLabel("Phone number").fill(phone);
   await page.getByRole("button", { name: "Send code" }).click();
   await codeInput(page).waitFor();
@@ -152,6 +158,39 @@ test("verified: focus on the message", async () => {
   await stateIs(page, "verified");
   await page.waitForFunction(() => document.querySelector("phone-otp")?.shadowRoot?.activeElement?.classList.contains("message"));
   await check(page, "verified");
+  // The number, on one line, and "Change number", which takes the verification back.
+  const number = page.locator("[part=number]");
+  assert.equal((await number.textContent()).replace(/\D/g, ""), phoneDigits(page));
+  const { height } = await number.boundingBox();
+  assert.ok(height < 40, `one line: ${height}px`);
+  await page.getByRole("button", { name: "Change number" }).click();
+  await stateIs(page, "entry");
+  assert.equal(await page.evaluate(() => document.querySelector("phone-otp").phone), null);
+  await page.close();
+});
+
+test("verified with lock-verified: final, no Change number", async () => {
+  const page = await open("/lock.html");
+  const { code } = await toCodeStep(page);
+  await codeInput(page).fill(code);
+  await stateIs(page, "verified");
+  await page.locator("[part=number]").waitFor();
+  assert.equal(await page.getByRole("button", { name: "Change number" }).count(), 0);
+  await page.close();
+});
+
+test("the code step: the number never breaks inside, and help when no code came", async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  await page.goto(server.url);
+  await toCodeStep(page);
+  // The label wraps before the number, never inside it.
+  const label = page.locator("[part=code-step] label");
+  const text = await label.textContent();
+  const phone = text.slice(text.indexOf("+"));
+  assert.doesNotMatch(phone, / /, "no plain space inside the number");
+  const group = page.getByRole("group", { name: "Not received a code?" });
+  await group.waitFor();
+  await group.getByRole("button", { name: "Change number" }).waitFor();
   await page.close();
 });
 

@@ -41,6 +41,8 @@ export interface PhoneOtpOptions {
   preferredCountries?: string | string[];
   /** Extra headers on every request, such as a CSRF token. */
   requestHeaders?: Record<string, string>;
+  /** The verified screen is final: no "Change number" once verified. */
+  lockVerified?: boolean;
   /** Colours: "light" (default), "dark", or "auto" (follows prefers-color-scheme). Read by the
    * stylesheet from the element, so changing it restyles without starting over. */
   theme?: "light" | "dark" | "auto";
