@@ -1,15 +1,16 @@
 //! The second step: the code field, its countdowns, resend, "Call me instead" and
 //! "Change number".
 
+use super::dom::{el, Dom};
 use super::effects::Ctx;
 use crate::dialect::Channel;
 use crate::flow::{Event, Notice, Phase};
 use crate::i18n::{self, Key};
-use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The code step: one field for the whole code (typed, pasted or filled from the SMS), Verify,
-/// the code's expiry and the resend wait.
+/// the code's expiry and the resend wait. Built with [`super::dom`].
 ///
 /// ```ignore
 /// view! { <CodeStep ctx phase code_id notice_id /> }
@@ -24,7 +25,7 @@ pub fn CodeStep(
     code_id: String,
     /// The id of the notice the field is described by.
     notice_id: String,
-) -> impl IntoView {
+) -> Dom {
     let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
     let label = move || {
         state.with(|s| {
@@ -46,95 +47,136 @@ pub fn CodeStep(
         let left = until - clock.get();
         (left > 0).then(|| tx.fill(Key::ResendIn, &[("time", &i18n::clock(left))]))
     };
-    let send = move || ctx.dispatch(Event::Send(Channel::Sms));
-    // The boxes, one empty span per digit, made once: as a view they cost wasm.
-    let slots = NodeRef::<html::Div>::new();
-    slots.on_load(move |div| {
-        let document = div.owner_document();
-        for _ in 0..state.with_untracked(|s| s.code_length()) {
-            if let Some(span) = document
-                .as_ref()
-                .and_then(|d| d.create_element("span").ok())
-            {
-                let _ = div.append_child(&span);
+    let send = move |channel| move |_| ctx.dispatch(Event::Send(channel));
+    let link = move |part: &str, key: Key| {
+        el("button")
+            .attr("type", "button")
+            .attr("class", "link")
+            .attr("part", part)
+            .text(&tx.text(key))
+    };
+    let voice = state.with_untracked(|s| s.settings.voice);
+    let field = el("input")
+        .attr("id", &code_id)
+        .node_ref(ctx.code_ref)
+        .attr("part", "code-input")
+        .attr("type", "text")
+        .attr("inputmode", "numeric")
+        .attr("autocomplete", "one-time-code")
+        .attr("spellcheck", "false")
+        .attr("aria-describedby", &format!("{code_id}-expiry {notice_id}"))
+        .attr_with("aria-invalid", move || {
+            let wrong = state.with(|s| {
+                matches!(
+                    s.notice,
+                    Some(Notice::WrongCode { .. } | Notice::CodeRefused)
+                )
+            });
+            Some(wrong.to_string())
+        })
+        .value_with(move || state.with(|s| s.code.clone()))
+        .attr_with("readonly", move || {
+            state.with(|s| s.busy()).then(String::new)
+        })
+        .on("input", move |ev| {
+            let Some(field) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            ctx.dispatch(Event::CodeInput(field.value()));
+            // The field shows the code the flow kept, even when that did not change (a second
+            // letter typed after a refused one).
+            let code = state.with_untracked(|s| s.code.clone());
+            if field.value() != code {
+                field.set_value(&code);
             }
-        }
-    });
-    view! {
-        <div class="step" part="code-step">
-            <label for=code_id.clone()>{label}</label>
-            // One real input over a box per digit, drawn by the stylesheet from the code length
-            // and the digits typed (set through CSSOM, not a style attribute, so a CSP without
-            // 'unsafe-inline' styles allows them).
-            <div
-                class="slots"
-                part="code-slots"
-                node_ref=slots
-                style=("--phone-otp-code-length", move || state.with(|s| s.code_length().to_string()))
-                style=("--phone-otp-filled", move || state.with(|s| s.code.len().to_string()))
-            >
-            <input
-                id=code_id.clone()
-                node_ref=ctx.code_ref
-                part="code-input"
-                type="text"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                spellcheck="false"
-                aria-describedby=format!("{code_id}-expiry {notice_id}")
-                aria-invalid=move || state.with(|s| matches!(s.notice, Some(Notice::WrongCode { .. } | Notice::CodeRefused))).to_string()
-                prop:value=move || state.with(|s| s.code.clone())
-                readonly=move || state.with(|s| s.busy())
-                on:input=move |ev| {
-                    let field = event_target::<web_sys::HtmlInputElement>(&ev);
-                    ctx.dispatch(Event::CodeInput(field.value()));
-                    // The field shows the code the flow kept, even when that did not change (a
-                    // second letter typed after a refused one).
-                    let code = state.with_untracked(|s| s.code.clone());
-                    if field.value() != code {
-                        field.set_value(&code);
-                    }
-                }
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if ev.key() == "Enter" {
-                        ev.prevent_default();
-                        ctx.dispatch(Event::Verify);
-                    }
-                }
-            />
-            </div>
-            <button
-                type="button"
-                part="button verify"
-                aria-disabled=move || state.with(|s| s.busy()).to_string()
-                on:click=move |_| ctx.dispatch(Event::Verify)
-            >
-                {move || tx.text(if phase.get() == Phase::Verifying { Key::Verifying } else { Key::Verify })}
-            </button>
-            <p class="timer" part="expiry" id=format!("{code_id}-expiry")>{expires}</p>
-            // "Not received a code?" heads what to do then (GOV.UK's pattern): resend, a call,
-            // another number.
-            <p class="help" id=format!("{code_id}-help")>{tx.text(Key::NotReceived)}</p>
-            <div class="row" role="group" aria-labelledby=format!("{code_id}-help")>
-                {move || match resend_wait() {
-                    Some(wait) => view! { <span class="timer" part="resend-wait">{wait}</span> }.into_any(),
-                    None => view! {
-                        <button type="button" class="link" part="button resend" on:click=move |_| send()>
-                            {tx.text(Key::Resend)}
-                        </button>
-                        {state.with_untracked(|s| s.settings.voice).then(|| view! {
-                            <button type="button" class="link" part="button call-me" on:click=move |_| ctx.dispatch(Event::Send(Channel::Voice))>
-                                {tx.text(Key::CallMe)}
-                            </button>
-                        })}
-                    }.into_any(),
-                }}
-                <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
-                    {tx.text(Key::ChangeNumber)}
-                </button>
-            </div>
-        </div>
+        })
+        .on("keydown", move |ev| {
+            if ev
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Enter")
+            {
+                ev.prevent_default();
+                ctx.dispatch(Event::Verify);
+            }
+        });
+    // One real input over a box per digit (an empty span each), drawn by the stylesheet from the
+    // code length and the digits typed.
+    let mut slots = el("div")
+        .attr("class", "slots")
+        .attr("part", "code-slots")
+        .style_with("--phone-otp-code-length", move || {
+            state.with(|s| s.code_length().to_string())
+        })
+        .style_with("--phone-otp-filled", move || {
+            state.with(|s| s.code.len().to_string())
+        });
+    for _ in 0..state.with_untracked(|s| s.code_length()) {
+        slots = slots.child(el("span"));
     }
+    let verify = el("button")
+        .attr("type", "button")
+        .attr("part", "button verify")
+        .attr_with("aria-disabled", move || {
+            Some(state.with(|s| s.busy()).to_string())
+        })
+        .on("click", move |_| ctx.dispatch(Event::Verify))
+        .text_with(move || {
+            tx.text(if phase.get() == Phase::Verifying {
+                Key::Verifying
+            } else {
+                Key::Verify
+            })
+        });
+    let expiry = el("p")
+        .attr("class", "timer")
+        .attr("part", "expiry")
+        .attr("id", &format!("{code_id}-expiry"))
+        .text_with(move || expires().unwrap_or_default());
+    // "Not received a code?" heads what to do then (GOV.UK's pattern): resend, a call, another
+    // number. The wait, or the ways to a new code once it is over.
+    let help_id = format!("{code_id}-help");
+    let help = el("p")
+        .attr("class", "help")
+        .attr("id", &help_id)
+        .text(&tx.text(Key::NotReceived));
+    let row = el("div")
+        .attr("class", "row")
+        .attr("role", "group")
+        .attr("aria-labelledby", &help_id)
+        .slot(move || match resend_wait() {
+            Some(wait) => vec![el("span")
+                .attr("class", "timer")
+                .attr("part", "resend-wait")
+                .text(&wait)],
+            None => {
+                let mut links =
+                    vec![link("button resend", Key::Resend).on("click", send(Channel::Sms))];
+                if voice {
+                    links.push(
+                        link("button call-me", Key::CallMe).on("click", send(Channel::Voice)),
+                    );
+                }
+                links
+            }
+        })
+        .child(
+            link("button change-number", Key::ChangeNumber)
+                .on("click", move |_| ctx.dispatch(Event::ChangeNumber)),
+        );
+    Dom::from(
+        el("div")
+            .attr("class", "step")
+            .attr("part", "code-step")
+            .child(el("label").attr("for", &code_id).text_with(label))
+            .child(slots.child(field))
+            .child(verify)
+            .child(expiry)
+            .child(help)
+            .child(row),
+    )
 }
 
 /// `phone` kept on one line where it wraps (no-break spaces and hyphens) and isolated from the

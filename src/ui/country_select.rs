@@ -2,18 +2,18 @@
 //! and a list of countries on the ARIA 1.2 combobox pattern (the field has `role="combobox"` and
 //! points at the highlighted option with `aria-activedescendant`; focus stays in the field).
 //!
-//! The button is a Leptos view. The popup (search field, list, status line) is built with plain
-//! DOM calls the first time it opens, with one delegated listener: as views, the popup and its
-//! up to 245 options cost 17 KB of gzipped wasm in generic rendering code, for a list that is
-//! rebuilt wholesale on every keystroke anyway.
+//! Built with [`super::dom`], like the steps: as `view!` trees, the popup and its up to 245
+//! options cost 17 KB of gzipped wasm in generic rendering code, for a list that is rebuilt
+//! wholesale on every keystroke anyway. The popup is built the first time it opens, with one
+//! handler for all its events.
 
+use super::dom::{el, Dom};
 use super::names::folded;
 use crate::phone::{search::ranked, Region};
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 /// A country as the selector shows and searches it.
 #[derive(Clone, Debug)]
@@ -37,7 +37,6 @@ struct Popup {
     search: HtmlInputElement,
     list: Element,
     status: Element,
-    _listener: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 /// A button that opens a searchable list of countries.
@@ -62,8 +61,9 @@ pub fn CountrySelect(
     id: String,
     /// "Country", "Search countries", "No country found", in the page's language.
     labels: [String; 3],
-) -> impl IntoView {
+) -> Dom {
     let open = RwSignal::new(false);
+    let owner = StoredValue::new_local(Owner::current().unwrap_or_default());
     let make_list = countries;
     let countries = StoredValue::new(Vec::<Country>::new());
     // Positions in `countries` of the options listed, best match first, and the highlighted one.
@@ -114,7 +114,7 @@ pub fn CountrySelect(
         });
         let selected = untrack(selected);
         popup.with_value(|p| {
-            let (Some(p), Some(document)) = (p, document()) else {
+            let Some(p) = p else {
                 return;
             };
             p.list.set_text_content(None);
@@ -127,12 +127,11 @@ pub fn CountrySelect(
                     marked |= is_selected;
                     let last_preferred =
                         c.preferred && !all.get(i + 1).is_some_and(|next| next.preferred);
-                    if let Some(li) = option(&document, c, pos, is_selected, texts) {
-                        if last_preferred {
-                            let _ = li.set_attribute("data-divider", "");
-                        }
-                        let _ = p.list.append_child(&li);
+                    let li = option(c, pos, is_selected, texts);
+                    if last_preferred {
+                        let _ = li.set_attribute("data-divider", "");
                     }
+                    let _ = p.list.append_child(&li);
                 }
             });
             let none = texts.with_value(|t| t.1[2].clone());
@@ -229,7 +228,10 @@ pub fn CountrySelect(
         if popup.with_value(Option::is_none) {
             let built = wrapper_ref
                 .get_untracked()
-                .and_then(|w| build_popup(&w, texts, on_popup_event));
+                // In the component's owner, so its listeners are released with the component.
+                .and_then(|w| {
+                    owner.with_value(|o| o.with(|| build_popup(&w, texts, on_popup_event)))
+                });
             popup.set_value(built);
         }
         open.set(true);
@@ -272,55 +274,68 @@ pub fn CountrySelect(
         format!("{label}: {} +{}", name(region), region.calling_code)
     };
 
-    view! {
-        <div
-            class="country"
-            part="country"
-            node_ref=wrapper_ref
-            on:focusout=move |ev: web_sys::FocusEvent| {
+    let button = el("button")
+        .attr("type", "button")
+        .attr("class", "country-button")
+        .attr("part", "country-button")
+        .node_ref(button_ref)
+        .attr("aria-haspopup", "listbox")
+        .attr_with("aria-expanded", move || Some(open.get().to_string()))
+        .attr_with("aria-label", move || Some(button_label()))
+        .on("click", move |_| {
+            if open.get_untracked() {
+                close(true)
+            } else {
+                show("")
+            }
+        })
+        .on("keydown", move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let key = ev.key();
+            // Type-ahead: one printable character (a letter, a digit, `+`) starts a search.
+            let printable = key.chars().nth(1).is_none()
+                && key != " "
+                && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+            if printable || matches!(key.as_str(), "ArrowDown" | "ArrowUp") {
+                ev.prevent_default();
+                show(if printable { &key } else { "" });
+            }
+        })
+        .child(
+            el("span")
+                .attr("aria-hidden", "true")
+                .child(
+                    el("span")
+                        .attr("class", "flag")
+                        .attr_with("data-iso", move || Some(selected().code.to_owned()))
+                        .text_with(move || selected().flag()),
+                )
+                .text_with(move || format!(" +{}", selected().calling_code)),
+        );
+    Dom::from(
+        el("div")
+            .attr("class", "country")
+            .attr("part", "country")
+            .node_ref(wrapper_ref)
+            .on("focusout", move |ev| {
                 // Focus left the selector (Tab, a click elsewhere): close without moving it.
                 let inside = ev
-                    .related_target()
+                    .dyn_ref::<web_sys::FocusEvent>()
+                    .and_then(|ev| ev.related_target())
                     .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                    .zip(
+                        ev.current_target()
+                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                    )
                     .is_some_and(|(to, me)| me.contains(Some(&to)));
                 if !inside {
                     close(false);
                 }
-            }
-        >
-            <button
-                type="button"
-                class="country-button"
-                part="country-button"
-                node_ref=button_ref
-                aria-haspopup="listbox"
-                aria-expanded=move || open.get().to_string()
-                aria-label=button_label
-                on:click=move |_| if open.get_untracked() { close(true) } else { show("") }
-                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    let key = ev.key();
-                    // Type-ahead: one printable character (a letter, a digit, `+`) starts a search.
-                    let printable = key.chars().nth(1).is_none()
-                        && key != " "
-                        && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-                    if printable || matches!(key.as_str(), "ArrowDown" | "ArrowUp") {
-                        ev.prevent_default();
-                        show(if printable { &key } else { "" });
-                    }
-                }
-            >
-                <span aria-hidden="true">
-                    <span class="flag" data-iso=move || selected().code>{move || selected().flag()}</span>
-                    {move || format!(" +{}", selected().calling_code)}
-                </span>
-            </button>
-        </div>
-    }
-}
-
-fn document() -> Option<Document> {
-    web_sys::window()?.document()
+            })
+            .child(button),
+    )
 }
 
 /// The `<li>` an event happened in, if any.
@@ -332,108 +347,85 @@ fn target_option(ev: &web_sys::Event) -> Option<Element> {
         .ok()?
 }
 
-fn element(document: &Document, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
-    let el = document.create_element(tag).ok()?;
-    for (name, value) in attrs {
-        el.set_attribute(name, value).ok()?;
-    }
-    Some(el)
-}
-
-/// Builds the popup inside `wrapper`: search field, list and status line, hidden.
+/// Builds the popup inside `wrapper`: search field, list and status line, hidden, with one
+/// `handler` for the events of all three.
 fn build_popup(
     wrapper: &Element,
     texts: StoredValue<(String, [String; 3])>,
-    handler: impl FnMut(web_sys::Event) + 'static,
+    handler: impl Fn(web_sys::Event) + Copy + 'static,
 ) -> Option<Popup> {
-    let document = document()?;
     let (id, [label, search_label, _]) = texts.get_value();
     let list_id = format!("{id}-list");
-    let root = element(
-        &document,
-        "div",
-        &[("class", "country-popup"), ("part", "country-popup")],
-    )?;
-    let search = element(
-        &document,
-        "input",
-        &[
-            ("type", "text"),
-            ("role", "combobox"),
-            ("part", "country-search"),
-            ("aria-label", &search_label),
-            ("placeholder", &search_label),
-            ("aria-expanded", "true"),
-            ("aria-autocomplete", "list"),
-            ("aria-controls", &list_id),
-            ("autocomplete", "off"),
-            ("spellcheck", "false"),
-        ],
-    )?;
-    let list = element(
-        &document,
-        "ul",
-        &[
-            ("role", "listbox"),
-            ("id", &list_id),
-            ("part", "country-list"),
-            ("aria-label", &label),
-        ],
-    )?;
-    let status = element(&document, "p", &[("class", "hint"), ("role", "status")])?;
-    root.append_with_node_3(&search, &list, &status).ok()?;
-    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let search = el("input")
+        .attr("type", "text")
+        .attr("role", "combobox")
+        .attr("part", "country-search")
+        .attr("aria-label", &search_label)
+        .attr("placeholder", &search_label)
+        .attr("aria-expanded", "true")
+        .attr("aria-autocomplete", "list")
+        .attr("aria-controls", &list_id)
+        .attr("autocomplete", "off")
+        .attr("spellcheck", "false")
+        .into_element();
+    let list = el("ul")
+        .attr("role", "listbox")
+        .attr("id", &list_id)
+        .attr("part", "country-list")
+        .attr("aria-label", &label)
+        .into_element();
+    let status = el("p")
+        .attr("class", "hint")
+        .attr("role", "status")
+        .into_element();
+    let mut root = el("div")
+        .attr("class", "country-popup")
+        .attr("part", "country-popup")
+        .child(search.clone())
+        .child(list.clone())
+        .child(status.clone());
     for event in ["keydown", "input", "mousedown", "click"] {
-        root.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
-            .ok()?;
+        root = root.on(event, handler);
     }
+    let root = root.into_element();
     wrapper.append_child(&root).ok()?;
     Some(Popup {
         root: root.dyn_into().ok()?,
         search: search.dyn_into().ok()?,
         list,
         status,
-        _listener: listener,
     })
 }
 
 /// One `<li role="option">`: flag, name, calling code, as text (never parsed as markup).
 fn option(
-    document: &Document,
     country: &Country,
     pos: usize,
     selected: bool,
     texts: StoredValue<(String, [String; 3])>,
-) -> Option<Element> {
+) -> Element {
     let region = country.region;
     let id = texts.with_value(|t| format!("{}-{pos}", t.0));
-    let li = element(
-        document,
-        "li",
-        &[
-            ("id", &id),
-            ("role", "option"),
-            ("part", "country-option"),
-            ("data-pos", &pos.to_string()),
-            ("aria-selected", if selected { "true" } else { "false" }),
-        ],
-    )?;
-    let flag = element(
-        document,
-        "span",
-        &[
-            ("class", "flag"),
-            ("data-iso", region.code),
-            ("aria-hidden", "true"),
-        ],
-    )?;
-    flag.set_text_content(Some(&region.flag()));
-    let dial = element(document, "span", &[("class", "dial")])?;
-    dial.set_text_content(Some(&format!("+{}", region.calling_code)));
-    li.append_with_node_1(&flag).ok()?;
-    li.append_with_str_1(&format!(" {} ", country.name)).ok()?;
-    li.append_with_node_1(&dial).ok()?;
-    Some(li)
+    el("li")
+        .attr("id", &id)
+        .attr("role", "option")
+        .attr("part", "country-option")
+        .attr("data-pos", &pos.to_string())
+        .attr("aria-selected", if selected { "true" } else { "false" })
+        .child(
+            el("span")
+                .attr("class", "flag")
+                .attr("data-iso", region.code)
+                .attr("aria-hidden", "true")
+                .text(&region.flag()),
+        )
+        .text(&format!(" {} ", country.name))
+        .child(
+            el("span")
+                .attr("class", "dial")
+                .text(&format!("+{}", region.calling_code)),
+        )
+        .into_element()
 }
 
 /// Scrolls `el` into view, as little as needed.

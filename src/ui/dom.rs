@@ -26,6 +26,8 @@
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
+use leptos::tachys::html::element::ElementType;
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{add_attr::AddAnyAttr, Mountable, Position, PositionState};
 use leptos::tachys::view::{Render, RenderHtml};
@@ -107,6 +109,74 @@ impl El {
         self
     }
 
+    /// Keeps the `value` property of this `<input>` at what `value` returns, written only when it
+    /// differs (setting it moves the caret and costs a layout).
+    pub fn value_with(self, value: impl Fn() -> String + 'static) -> Self {
+        if let Some(input) = self.0.dyn_ref::<web_sys::HtmlInputElement>().cloned() {
+            effect(move || {
+                let value = value();
+                if input.value() != value {
+                    input.set_value(&value);
+                }
+            });
+        }
+        self
+    }
+
+    /// Keeps the CSS property `name` (a custom property such as `--phone-otp-code-length`) at
+    /// what `value` returns. Set through CSSOM, not a `style` attribute, so a Content Security
+    /// Policy without `'unsafe-inline'` styles allows it.
+    pub fn style_with(self, name: &'static str, value: impl Fn() -> String + 'static) -> Self {
+        if let Some(el) = self.0.dyn_ref::<web_sys::HtmlElement>().cloned() {
+            effect(move || {
+                let _ = el.style().set_property(name, &value());
+            });
+        }
+        self
+    }
+
+    /// A part that is rebuilt whenever a signal `build` reads changes: the elements it returns
+    /// replace the ones before, and what they held (effects, listeners) is released with them.
+    ///
+    /// ```no_run
+    /// use leptos::prelude::*;
+    /// use phone_otp::ui::dom::el;
+    /// let wait = RwSignal::new(Some(30));
+    /// let row = el("div").slot(move || match wait.get() {
+    ///     Some(s) => vec![el("span").text(&format!("Resend in {s} s"))],
+    ///     None => vec![el("button").text("Resend")],
+    /// });
+    /// ```
+    pub fn slot(self, build: impl Fn() -> Vec<El> + 'static) -> Self {
+        let end = document().create_text_node("");
+        let _ = self.0.append_child(&end);
+        let mut shown: Vec<Element> = Vec::new();
+        let effect = RenderEffect::new(move |_| {
+            for old in shown.drain(..) {
+                old.remove();
+            }
+            let Some(parent) = end.parent_node() else {
+                return;
+            };
+            for new in build() {
+                let _ = parent.insert_before(&new.0, Some(&end));
+                shown.push(new.0);
+            }
+        });
+        on_cleanup(move || drop(effect));
+        self
+    }
+
+    /// Fills `node_ref` with this element, for the code that reaches it later (focus).
+    pub fn node_ref<E>(self, node_ref: NodeRef<E>) -> Self
+    where
+        E: ElementType,
+        E::Output: JsCast + 'static,
+    {
+        node_ref.load(&self.0);
+        self
+    }
+
     /// Appends `child`: an element of this builder's or any DOM node.
     pub fn child(self, child: impl Into<Node>) -> Self {
         let _ = self.0.append_child(&child.into());
@@ -125,12 +195,6 @@ impl El {
         self
     }
 
-    /// Stores the element in `slot` too, for the code that must reach it later (focus, caret).
-    pub fn keep(self, slot: StoredValue<Option<Element>, LocalStorage>) -> Self {
-        slot.set_value(Some(self.0.clone()));
-        self
-    }
-
     /// The element built.
     pub fn into_element(self) -> Element {
         self.0
@@ -143,7 +207,8 @@ impl From<El> for Node {
     }
 }
 
-/// Adds `handler` for `event` on `target` until the current owner (the component) is cleaned up.
+/// Adds `handler` for `event` on `target` until the current owner (the component) is cleaned up;
+/// build inside `owner.with(…)` when building from an event handler, which runs in no owner.
 pub fn listen(
     target: &web_sys::EventTarget,
     event: &'static str,
@@ -151,6 +216,11 @@ pub fn listen(
 ) {
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
     let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    if Owner::current().is_none() {
+        // Nothing will clean up: the listener lives as long as the page.
+        closure.forget();
+        return;
+    }
     let held = SendWrapper::new((target.clone(), closure));
     on_cleanup(move || {
         let (target, closure) = &*held;
@@ -181,6 +251,13 @@ impl Dom {
     /// An element built before, as a view.
     pub fn from_element(el: Element) -> Dom {
         Dom(SendWrapper::new(el))
+    }
+}
+
+/// A component built with this module, placed in another: `.child(view! { <PhoneField … /> }.into_inner())`.
+impl From<Dom> for Node {
+    fn from(dom: Dom) -> Node {
+        dom.0.take().into()
     }
 }
 
@@ -218,8 +295,18 @@ impl Render for Dom {
         DomState(self.0.take())
     }
 
-    /// The element keeps itself up to date; a rebuild has nothing to do.
-    fn rebuild(self, _state: &mut DomState) {}
+    /// An element keeps itself up to date, so a rebuild is another element taking the place of
+    /// the one before (another step: every `Dom` is the same type to tachys).
+    fn rebuild(self, state: &mut DomState) {
+        let new = self.0.take();
+        if new != state.0 {
+            if let Some(parent) = state.0.parent_node() {
+                let _ = parent.insert_before(&new, Some(&state.0));
+            }
+            state.0.remove();
+            state.0 = new;
+        }
+    }
 }
 
 impl AddAnyAttr for Dom {

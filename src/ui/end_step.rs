@@ -1,7 +1,8 @@
 //! The last step: verified, or an end that offers a new code.
 
+use super::dom::{el, Dom};
 use super::effects::Ctx;
-use super::entry_step::SendWait;
+use super::entry_step::send_wait;
 use super::texts::end_text;
 use crate::dialect::Channel;
 use crate::flow::{Event, Phase};
@@ -11,7 +12,8 @@ use leptos::prelude::*;
 
 /// The end step: the message (focused when it appears; an icon before it, drawn by the
 /// stylesheet) and, unless verified, "Send a new code"; once verified, the number. "Change
-/// number" in every end, unless the host locked the verified one (`lock-verified`).
+/// number" in every end, unless the host locked the verified one (`lock-verified`). Built with
+/// [`super::dom`].
 ///
 /// ```ignore
 /// view! { <EndStep ctx phase id /> }
@@ -24,46 +26,73 @@ pub fn EndStep(
     phase: Memo<Phase>,
     /// A prefix for the ids inside it, unique to the widget.
     id: String,
-) -> impl IntoView {
+) -> Option<Dom> {
     let tx = ctx.tx;
     let key = end_text(&phase.get_untracked())?;
     let verified = phase.get_untracked() == Phase::Verified;
     // The number as the world writes it, on one line.
-    let number = ctx.state.with_untracked(|s| {
+    let (change, number) = ctx.state.with_untracked(|s| {
         let change = !(verified && s.settings.lock_verified);
         let e164 = s.checked_phone().unwrap_or_default();
         (change, verified.then(|| as_you_type(&e164, s.country)))
     });
     let wait_id = format!("{id}-wait");
-    Some(view! {
-        <div class="step end" part="end-step">
-            <p
-                class="message"
-                class:verified=verified
-                part=if verified { "message verified" } else { "message" }
-                tabindex="-1"
-                node_ref=ctx.message_ref
-            >
-                {tx.text(key)}
-            </p>
-            {number.1.map(|n| view! { <p class="number" part="number">{n}</p> })}
-            {(!verified).then(|| view! {
-                <button
-                    type="button"
-                    part="button new-code"
-                    aria-disabled=move || (!ctx.state.with(|s| s.can_send(ctx.clock.get()))).to_string()
-                    aria-describedby=wait_id.clone()
-                    on:click=move |_| ctx.dispatch(Event::Send(Channel::Sms))
-                >
-                    {tx.text(Key::NewCode)}
-                </button>
-                <SendWait ctx id=wait_id />
-            })}
-            {number.0.then(|| view! {
-                <button type="button" class="link" part="button change-number" on:click=move |_| ctx.dispatch(Event::ChangeNumber)>
-                    {tx.text(Key::ChangeNumber)}
-                </button>
-            })}
-        </div>
-    })
+    let message = el("p")
+        .attr(
+            "class",
+            if verified {
+                "message verified"
+            } else {
+                "message"
+            },
+        )
+        .attr(
+            "part",
+            if verified {
+                "message verified"
+            } else {
+                "message"
+            },
+        )
+        .attr("tabindex", "-1")
+        .node_ref(ctx.message_ref)
+        .text(&tx.text(key));
+    let mut step = el("div")
+        .attr("class", "step end")
+        .attr("part", "end-step")
+        .child(message);
+    if let Some(number) = number {
+        step = step.child(
+            el("p")
+                .attr("class", "number")
+                .attr("part", "number")
+                .text(&number),
+        );
+    }
+    if !verified {
+        step = step
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .attr("part", "button new-code")
+                    .attr_with("aria-disabled", move || {
+                        Some((!ctx.state.with(|s| s.can_send(ctx.clock.get()))).to_string())
+                    })
+                    .attr("aria-describedby", &wait_id)
+                    .on("click", move |_| ctx.dispatch(Event::Send(Channel::Sms)))
+                    .text(&tx.text(Key::NewCode)),
+            )
+            .child(send_wait(ctx, &wait_id));
+    }
+    if change {
+        step = step.child(
+            el("button")
+                .attr("type", "button")
+                .attr("class", "link")
+                .attr("part", "button change-number")
+                .on("click", move |_| ctx.dispatch(Event::ChangeNumber))
+                .text(&tx.text(Key::ChangeNumber)),
+        );
+    }
+    Some(Dom::from(step))
 }

@@ -1,6 +1,7 @@
 //! The first step: the country, the phone number and the send button.
 
 use super::country_select::{Country, CountrySelect};
+use super::dom::{el, Dom, El};
 use super::effects::Ctx;
 use super::names::{folded, CountryNames};
 use super::phone_field::PhoneField;
@@ -49,6 +50,7 @@ fn country_list(countries: &Countries, names: &CountryNames, locale: &str) -> Ve
 }
 
 /// The phone step: a country selector, the number field (formatted as typed) and "Send code".
+/// Built with [`super::dom`].
 ///
 /// ```ignore
 /// view! { <EntryStep ctx country country_options phone_id notice_id /> }
@@ -65,51 +67,77 @@ pub fn EntryStep(
     phone_id: String,
     /// The id of the notice the field is described by.
     notice_id: String,
-) -> impl IntoView {
+) -> Dom {
     let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
     let wait_id = format!("{phone_id}-wait");
-    view! {
-        <div class="step" part="phone-step">
-            <label for=phone_id.clone()>{tx.text(Key::PhoneLabel)}</label>
-            <p class="hint" id=format!("{phone_id}-hint")>{tx.text(Key::PhoneHint)}</p>
-            <div class="phone-row" part="phone-row">
-                <CountrySelect
-                    countries=move || {
-                        country_options.with_value(|(options, locale)| {
-                            ctx.names.with_value(|names| country_list(options, names, locale))
-                        })
-                    }
-                    name=move |r: Region| ctx.names.with_value(|names| names.name(r.code))
-                    selected=move || country.get()
-                    on_select=move |r: Region| ctx.dispatch(Event::Country(r))
-                    id=format!("{phone_id}-country")
-                    labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]
-                />
-                <PhoneField
-                    id=phone_id.clone()
-                    describedby=format!("{phone_id}-hint {notice_id}")
-                    value=move || state.with(|s| s.phone.clone())
-                    region=move || state.with(|s| s.country)
-                    invalid=move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_))))
-                    node_ref=ctx.phone_ref
-                    on_input=move |text| ctx.dispatch(Event::PhoneInput(text))
-                    // Dispatch copes with a widget that is gone.
-                    on_blur=move || ctx.dispatch(Event::PhoneBlur)
-                    on_enter=move || ctx.dispatch(Event::Send(Channel::Sms))
-                />
-            </div>
-            <button
-                type="button"
-                part="button send"
-                aria-disabled=move || (!state.with(|s| s.can_send(clock.get()))).to_string()
-                aria-describedby=wait_id.clone()
-                on:click=move |_| ctx.dispatch(Event::Send(Channel::Sms))
-            >
-                {move || tx.text(if state.with(|s| s.busy()) { Key::Sending } else { Key::SendCode })}
-            </button>
-            <SendWait ctx id=wait_id />
-        </div>
-    }
+    let country_select = view! {
+        <CountrySelect
+            countries=move || {
+                country_options.with_value(|(options, locale)| {
+                    ctx.names.with_value(|names| country_list(options, names, locale))
+                })
+            }
+            name=move |r: Region| ctx.names.with_value(|names| names.name(r.code))
+            selected=move || country.get()
+            on_select=move |r: Region| ctx.dispatch(Event::Country(r))
+            id=format!("{phone_id}-country")
+            labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]
+        />
+    };
+    let phone_field = view! {
+        <PhoneField
+            id=phone_id.clone()
+            describedby=format!("{phone_id}-hint {notice_id}")
+            value=move || state.with(|s| s.phone.clone())
+            region=move || state.with(|s| s.country)
+            invalid=move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_))))
+            node_ref=ctx.phone_ref
+            on_input=move |text| ctx.dispatch(Event::PhoneInput(text))
+            // Dispatch copes with a widget that is gone.
+            on_blur=move || ctx.dispatch(Event::PhoneBlur)
+            on_enter=move || ctx.dispatch(Event::Send(Channel::Sms))
+        />
+    };
+    let send = el("button")
+        .attr("type", "button")
+        .attr("part", "button send")
+        .attr_with("aria-disabled", move || {
+            Some((!state.with(|s| s.can_send(clock.get()))).to_string())
+        })
+        .attr("aria-describedby", &wait_id)
+        .on("click", move |_| ctx.dispatch(Event::Send(Channel::Sms)))
+        .text_with(move || {
+            tx.text(if state.with(|s| s.busy()) {
+                Key::Sending
+            } else {
+                Key::SendCode
+            })
+        });
+    Dom::from(
+        el("div")
+            .attr("class", "step")
+            .attr("part", "phone-step")
+            .child(
+                el("label")
+                    .attr("for", &phone_id)
+                    .text(&tx.text(Key::PhoneLabel)),
+            )
+            .child(
+                el("p")
+                    .attr("class", "hint")
+                    .attr("id", &format!("{phone_id}-hint"))
+                    .text(&tx.text(Key::PhoneHint)),
+            )
+            .child(
+                el("div")
+                    .attr("class", "phone-row")
+                    .attr("part", "phone-row")
+                    .child(country_select.into_inner())
+                    .child(phone_field.into_inner()),
+            )
+            .child(send)
+            .child(send_wait(ctx, &wait_id)),
+    )
 }
 
 /// "Send again in 0:27" beside a send button that is held by a resend wait or a 429 for this
@@ -117,19 +145,18 @@ pub fn EntryStep(
 /// `aria-describedby`, so it is read with the button, not announced every second.
 ///
 /// ```ignore
-/// view! { <button aria-describedby="w1">"Send code"</button> <SendWait ctx id="w1".into() /> }
+/// el("div").child(el("button").attr("aria-describedby", "w1")).child(send_wait(ctx, "w1"))
 /// ```
-#[component]
-pub fn SendWait(
-    /// The widget's context: its state and clock.
-    ctx: Ctx,
-    /// The id the button's `aria-describedby` names.
-    id: String,
-) -> impl IntoView {
+pub fn send_wait(ctx: Ctx, id: &str) -> El {
     let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
-    let text = move || {
-        let left = state.with(|s| s.send_wait(clock.get()))?;
-        Some(tx.fill(Key::SendAgainIn, &[("time", &i18n::clock(left))]))
-    };
-    view! { <p class="timer" part="send-wait" id=id>{text}</p> }
+    el("p")
+        .attr("class", "timer")
+        .attr("part", "send-wait")
+        .attr("id", id)
+        .text_with(move || {
+            state
+                .with(|s| s.send_wait(clock.get()))
+                .map(|left| tx.fill(Key::SendAgainIn, &[("time", &i18n::clock(left))]))
+                .unwrap_or_default()
+        })
 }

@@ -31,7 +31,7 @@ pub fn PhoneField(
     on_blur: impl Fn() + Copy + Send + Sync + 'static,
     /// Called on Enter.
     on_enter: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+) -> Dom {
     let input = move |ev: web_sys::Event| {
         let Some(field) = ev
             .target()
