@@ -5,8 +5,10 @@
 // and filling the screen on a phone, and the country following a +1 or +44 number as it is typed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { startServer, launch, openPage, distWithPages } from "./harness.mjs";
 
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server, browser;
 before(async () => {
   server = await startServer({
@@ -196,5 +198,25 @@ test("the country follows a +1 or +44 number as it is typed", async () => {
   await gb.pressSequentially("+44 1481 256");
   assert.match(await countryButton(page).getAttribute("aria-label"), /Guernsey \+44$/);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the open list, its divider and a search: no axe violation in either theme", async () => {
+  const { page } = await openPage(browser, `${server.url}/preferred.html`);
+  await countryButton(page).click();
+  await page.addScriptTag({ path: axePath });
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => document.querySelector("phone-otp").setAttribute("theme", t), theme);
+    for (const query of ["", "uni"]) {
+      await search(page).fill(query);
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document.querySelector("phone-otp"), {
+          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+        });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      assert.deepEqual(violations, [], `${theme} "${query}": ${violations.join("; ")}`);
+    }
+  }
   await page.close();
 });
