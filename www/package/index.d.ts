@@ -46,6 +46,8 @@ export interface PhoneOtpOptions {
   /** Colours: "light" (default), "dark", or "auto" (follows prefers-color-scheme). Read by the
    * stylesheet from the element, so changing it restyles without starting over. */
   theme?: "light" | "dark" | "auto";
+  /** Your own texts by key name, replacing the catalog's: `{ SendCode: "Text me a code" }`. */
+  messages?: Record<string, string>;
   /** Form field name for the verified number (and `${name}-id` for the verification id). */
   name?: string;
   required?: boolean;

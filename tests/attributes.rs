@@ -1,0 +1,110 @@
+//! One attribute list: what `Config::from_attributes` reads is what `www/element.js` observes,
+//! what `www/package/index.d.ts` types and what README's attribute table documents. A new
+//! option added in one place and forgotten in another fails here.
+
+use phone_otp::config::Config;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// Read by `src/element.rs` rather than `Config::from_attributes`: they are JSON, parsed with the
+/// browser's `JSON.parse`, which the pure config cannot call.
+const READ_BY_ELEMENT: [&str; 2] = ["messages", "request-headers"];
+/// The element's own attributes beside its options: the form field name, the form's `required`,
+/// `disabled`. `id` and `name` are also the storage key's fallbacks.
+const ELEMENT_OWN: [&str; 4] = ["id", "name", "required", "disabled"];
+
+/// Every attribute `Config::from_attributes` asks for, under each dialect.
+fn config_attributes() -> BTreeSet<String> {
+    let asked = RefCell::new(BTreeSet::new());
+    for dialect in ["native", "idmeta", "verifik", "otp-service", "verifyhq"] {
+        Config::from_attributes(|name| {
+            asked.borrow_mut().insert(name.to_owned());
+            (name == "dialect").then(|| dialect.to_owned())
+        });
+    }
+    let mut all = asked.into_inner();
+    all.extend(READ_BY_ELEMENT.map(String::from));
+    all
+}
+
+/// The options: config's attributes without the element's own.
+fn options() -> BTreeSet<String> {
+    let mut options = config_attributes();
+    for own in ELEMENT_OWN {
+        options.remove(own);
+    }
+    options
+}
+
+fn quoted(text: &str) -> BTreeSet<String> {
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn kebab(camel: &str) -> String {
+    camel
+        .chars()
+        .flat_map(|c| {
+            let lower = c.to_ascii_lowercase();
+            (c.is_ascii_uppercase().then_some('-').into_iter()).chain([lower])
+        })
+        .collect()
+}
+
+#[test]
+fn element_js_observes_every_option() {
+    let js = include_str!("../www/element.js");
+    let start = js.find("const CONFIG = [").expect("element.js has CONFIG");
+    let end = start + js[start..].find("];").expect("CONFIG ends");
+    assert_eq!(quoted(&js[start..end]), options());
+}
+
+#[test]
+fn the_npm_types_name_every_option() {
+    let dts = include_str!("../www/package/index.d.ts");
+    let start = dts
+        .find("export interface PhoneOtpOptions {")
+        .expect("index.d.ts has PhoneOtpOptions");
+    let end = start + dts[start..].find("\n}").expect("PhoneOtpOptions ends");
+    let typed: BTreeSet<String> = dts[start..end]
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let name = line.split_once("?:")?.0;
+            name.chars()
+                .all(|c| c.is_ascii_alphanumeric())
+                .then(|| kebab(name))
+        })
+        .collect();
+    let mut want = options();
+    want.extend(["name", "required", "disabled"].map(String::from));
+    assert_eq!(typed, want);
+}
+
+#[test]
+fn the_readme_table_documents_every_attribute() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("| attribute | default | meaning |")
+        .expect("README has the attribute table");
+    let documented: BTreeSet<String> = readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .flat_map(|line| {
+            let first = line.split('|').nth(1).unwrap_or_default();
+            first
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut want = options();
+    want.extend(["name", "required", "disabled"].map(String::from));
+    assert_eq!(documented, want);
+}
