@@ -13,6 +13,10 @@ const READ_BY_ELEMENT: [&str; 2] = ["messages", "request-headers"];
 /// `disabled`. `id` and `name` are also the storage key's fallbacks.
 const ELEMENT_OWN: [&str; 4] = ["id", "name", "required", "disabled"];
 
+/// Typed and documented, read by no code: the stylesheet styles the element by it, so a change
+/// restyles without starting over.
+const READ_BY_STYLESHEET: [&str; 1] = ["theme"];
+
 /// Every attribute `Config::from_attributes` asks for, under each dialect.
 fn config_attributes() -> BTreeSet<String> {
     let asked = RefCell::new(BTreeSet::new());
@@ -81,6 +85,7 @@ fn the_npm_types_name_every_option() {
         .collect();
     let mut want = options();
     want.extend(["name", "required", "disabled"].map(String::from));
+    want.extend(READ_BY_STYLESHEET.map(String::from));
     assert_eq!(typed, want);
 }
 
@@ -106,5 +111,6 @@ fn the_readme_table_documents_every_attribute() {
         .collect();
     let mut want = options();
     want.extend(["name", "required", "disabled"].map(String::from));
+    want.extend(READ_BY_STYLESHEET.map(String::from));
     assert_eq!(documented, want);
 }
