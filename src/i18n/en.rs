@@ -38,6 +38,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PhoneTooLong => "This number is too long for {country}.",
         Key::PhoneInvalidLength => "This number has the wrong number of digits for {country}.",
         Key::PhoneNotOffered => "Numbers from {country} cannot be used here.",
+        Key::PhoneInvalid => "This is not a valid number in {country}. Check the digits.",
+        Key::PhonePremium => {
+            "Premium-rate and shared-cost numbers cannot get a code. Use your mobile number."
+        }
+        Key::PhoneTollFree => "Toll-free numbers cannot get a code. Use your mobile number.",
+        Key::PhoneTypeRefused => "This kind of number cannot get a code. Use your mobile number.",
+        Key::PhoneNoTexts => {
+            "This is a landline: it cannot receive text messages. Use your mobile number."
+        }
+        Key::CallingYou => "We'll call you with the code.",
         Key::Country => "Country",
         Key::CountrySearch => "Search countries",
         Key::CountryNone => "No country found",

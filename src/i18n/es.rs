@@ -46,6 +46,12 @@ pub(super) fn text(key: Key) -> &'static str {
             "Este número no tiene la cantidad correcta de dígitos ({country})."
         }
         Key::PhoneNotOffered => "Aquí no se aceptan números de este país ({country}).",
+        Key::PhoneInvalid => "Este número no es válido en este país ({country}). Revise los dígitos.",
+        Key::PhonePremium => "Los números de tarificación especial o de coste compartido no pueden recibir un código. Use su número de móvil.",
+        Key::PhoneTollFree => "Los números gratuitos no pueden recibir un código. Use su número de móvil.",
+        Key::PhoneTypeRefused => "Este tipo de número no puede recibir un código. Use su número de móvil.",
+        Key::PhoneNoTexts => "Es un teléfono fijo: no puede recibir SMS. Use su número de móvil.",
+        Key::CallingYou => "Le llamaremos para darle el código.",
         Key::Country => "País",
         Key::CountrySearch => "Buscar país",
         Key::CountryNone => "No se encontró ningún país",

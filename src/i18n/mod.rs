@@ -27,7 +27,7 @@ impl Key {
         Key::NAMES[self as usize]
     }
 
-    const NAMES: [&'static str; 44] = [
+    const NAMES: [&'static str; 50] = [
         "PhoneLabel",
         "PhoneHint",
         "SendCode",
@@ -62,6 +62,12 @@ impl Key {
         "PhoneTooLong",
         "PhoneInvalidLength",
         "PhoneNotOffered",
+        "PhoneInvalid",
+        "PhonePremium",
+        "PhoneTollFree",
+        "PhoneTypeRefused",
+        "PhoneNoTexts",
+        "CallingYou",
         "Country",
         "CountrySearch",
         "CountryNone",
@@ -86,7 +92,7 @@ impl Key {
     }
 
     /// Every key, for tests that check each catalog.
-    pub const ALL: [Key; 44] = [
+    pub const ALL: [Key; 50] = [
         Key::PhoneLabel,
         Key::PhoneHint,
         Key::SendCode,
@@ -121,6 +127,12 @@ impl Key {
         Key::PhoneTooLong,
         Key::PhoneInvalidLength,
         Key::PhoneNotOffered,
+        Key::PhoneInvalid,
+        Key::PhonePremium,
+        Key::PhoneTollFree,
+        Key::PhoneTypeRefused,
+        Key::PhoneNoTexts,
+        Key::CallingYou,
         Key::Country,
         Key::CountrySearch,
         Key::CountryNone,
@@ -273,6 +285,15 @@ pub enum Key {
     PhoneInvalidLength,
     /// `{country}`: the country's name.
     PhoneNotOffered,
+    /// `{country}`: the country's name.
+    PhoneInvalid,
+    PhonePremium,
+    PhoneTollFree,
+    PhoneTypeRefused,
+    /// A fixed line, and no voice call offered.
+    PhoneNoTexts,
+    /// A fixed line gets its code by a voice call.
+    CallingYou,
     Country,
     CountrySearch,
     CountryNone,

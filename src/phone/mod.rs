@@ -1,12 +1,14 @@
 //! Phone numbers: every region's metadata, parsing what people type, formatting as they type,
 //! and checking the length before a send.
 //!
-//! All of it is pure: the metadata is a generated table ([`data`], made by `data.gen.mjs`
-//! beside it), and its patterns run on the small matcher in [`pattern`].
+//! All of it is pure: the metadata and the validation patterns are generated text files
+//! (`scripts/phone-data.mjs`), compiled in or loaded by a page ([`data`] says how), and their
+//! patterns run on the small matcher in [`pattern`].
 
 pub mod data;
 mod e164;
 pub mod format;
+mod generated;
 pub mod parse;
 pub mod pattern;
 mod region;

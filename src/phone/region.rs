@@ -1,6 +1,5 @@
-//! Regions and their phone metadata, read from the generated table in [`super::data`].
+//! Regions and their phone metadata, read from the metadata file (see [`super::data`]).
 
-use super::data::REGIONS;
 use super::pattern::{matches, Mode};
 use std::sync::OnceLock;
 
@@ -30,7 +29,7 @@ pub struct Region {
 impl Default for Region {
     /// The United States, where no other region is chosen or known.
     fn default() -> Self {
-        super::data::DEFAULT
+        super::generated::DEFAULT
     }
 }
 
@@ -47,15 +46,23 @@ impl Region {
         Region::all().find(|r| r.code.eq_ignore_ascii_case(code))
     }
 
-    /// Every region, in the table's order (grouped by calling code).
+    /// Every region, in the table's order (grouped by calling code); none while the metadata
+    /// is not loaded (see [`super::data`]).
     pub fn all() -> impl Iterator<Item = Region> {
         // Read once: a keystroke looks regions up several times, and reading the 48 KB table
         // each time was most of the work of a keystroke.
         static TABLE: OnceLock<Vec<Region>> = OnceLock::new();
-        TABLE
-            .get_or_init(|| REGIONS.lines().filter_map(Region::read).collect())
-            .iter()
-            .copied()
+        let table = match (TABLE.get(), super::data::metadata()) {
+            (Some(table), _) => table.as_slice(),
+            (None, Some(text)) => TABLE.get_or_init(|| {
+                text.lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(Region::read)
+                    .collect()
+            }),
+            (None, None) => &[],
+        };
+        table.iter().copied()
     }
 
     /// The regions with calling code `code`, the main one first.
@@ -161,7 +168,7 @@ impl Region {
             .collect()
     }
 
-    fn read(line: &'static str) -> Option<Region> {
+    pub(super) fn read(line: &'static str) -> Option<Region> {
         let mut f = line.splitn(10, ';');
         Some(Region {
             code: f.next()?,

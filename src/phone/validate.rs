@@ -1,9 +1,16 @@
-//! Whether a typed number can be sent, and what is wrong with it when not.
+//! Whether a typed number can be sent, what type of number it is, and what is wrong with it
+//! when it cannot.
+//!
+//! Until the patterns are loaded (see [`super::data`]) only the length is checked against the
+//! region; with them, a number must match its region's patterns as libphonenumber's
+//! `getNumberType` reads them, and its type must be one the widget takes ([`NumberTypes`]).
 
-use super::parse::parse;
+use super::data::{patterns, Patterns, RegionPatterns};
+use super::parse::{parse, Parsed};
+use super::pattern::{matches, Mode};
 use super::region::Region;
 
-/// What is wrong with a number.
+/// What is wrong with a number (intl-tel-input's error codes, and what the patterns add).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// Nothing was typed.
@@ -18,6 +25,12 @@ pub enum Problem {
     TooLong,
     /// Between the region's lengths, but not one of them.
     InvalidLength,
+    /// A possible length, but no number of the region looks like it (+1 123 456 7890).
+    InvalidForRegion,
+    /// A type of number the widget does not send codes to (the `number-types` option).
+    Type(NumberType),
+    /// A fixed line, which cannot receive a text message, and the widget offers no voice call.
+    NoTextMessages,
     /// A region the widget does not take numbers from (its `countries` option); the flow
     /// decides this, not [`validate`].
     NotOffered,
@@ -31,9 +44,192 @@ pub struct Invalid {
     pub region: Option<&'static str>,
 }
 
+/// The types of number libphonenumber tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberType {
+    FixedLine,
+    Mobile,
+    /// Where the region's fixed lines and mobiles cannot be told apart (the United States).
+    FixedLineOrMobile,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    Voip,
+    PersonalNumber,
+    Pager,
+    Uan,
+    Voicemail,
+}
+
+impl NumberType {
+    /// Every type.
+    pub const ALL: [NumberType; 11] = [
+        NumberType::FixedLine,
+        NumberType::Mobile,
+        NumberType::FixedLineOrMobile,
+        NumberType::TollFree,
+        NumberType::PremiumRate,
+        NumberType::SharedCost,
+        NumberType::Voip,
+        NumberType::PersonalNumber,
+        NumberType::Pager,
+        NumberType::Uan,
+        NumberType::Voicemail,
+    ];
+
+    /// The types of the fields of a line of `patterns.txt`, in order (metadata.max.json's).
+    pub const FIELDS: [NumberType; 10] = [
+        NumberType::FixedLine,
+        NumberType::Mobile,
+        NumberType::TollFree,
+        NumberType::PremiumRate,
+        NumberType::PersonalNumber,
+        NumberType::Voicemail,
+        NumberType::Uan,
+        NumberType::Pager,
+        NumberType::Voip,
+        NumberType::SharedCost,
+    ];
+
+    /// The order libphonenumber tries the types other than fixed line in.
+    const OTHERS: [NumberType; 9] = [
+        NumberType::Mobile,
+        NumberType::PremiumRate,
+        NumberType::TollFree,
+        NumberType::SharedCost,
+        NumberType::Voip,
+        NumberType::PersonalNumber,
+        NumberType::Pager,
+        NumberType::Uan,
+        NumberType::Voicemail,
+    ];
+
+    /// The name in the `number-types` option.
+    ///
+    /// ```
+    /// use phone_otp::phone::validate::NumberType;
+    /// assert_eq!(NumberType::PremiumRate.name(), "premium-rate");
+    /// assert_eq!(NumberType::from_name(" Premium_Rate"), Some(NumberType::PremiumRate));
+    /// assert_eq!(NumberType::from_name("landline"), None);
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            NumberType::FixedLine => "fixed-line",
+            NumberType::Mobile => "mobile",
+            NumberType::FixedLineOrMobile => "fixed-line-or-mobile",
+            NumberType::TollFree => "toll-free",
+            NumberType::PremiumRate => "premium-rate",
+            NumberType::SharedCost => "shared-cost",
+            NumberType::Voip => "voip",
+            NumberType::PersonalNumber => "personal",
+            NumberType::Pager => "pager",
+            NumberType::Uan => "uan",
+            NumberType::Voicemail => "voicemail",
+        }
+    }
+
+    /// The type of a name in the `number-types` option, in any case, `_` or `-`.
+    pub fn from_name(name: &str) -> Option<NumberType> {
+        let name = name.trim();
+        NumberType::ALL.into_iter().find(|t| {
+            t.name().len() == name.len()
+                && t.name()
+                    .bytes()
+                    .zip(name.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase() || (a == b'-' && b == b'_'))
+        })
+    }
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// The number types that may receive a code (the `number-types` option).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberTypes(u16);
+
+impl Default for NumberTypes {
+    /// Everything but premium rate, shared cost, toll free, UAN, pager and voicemail: numbers
+    /// that cost the sender, or that no one answers or reads texts on.
+    fn default() -> Self {
+        NumberTypes::of(&[
+            NumberType::Mobile,
+            NumberType::FixedLineOrMobile,
+            NumberType::FixedLine,
+            NumberType::Voip,
+            NumberType::PersonalNumber,
+        ])
+    }
+}
+
+impl NumberTypes {
+    /// The set of `types`.
+    pub fn of(types: &[NumberType]) -> NumberTypes {
+        NumberTypes(types.iter().fold(0, |set, t| set | t.bit()))
+    }
+
+    /// The types named in a comma- or space-separated list; unknown names are ignored, and a
+    /// list that names none gives the default.
+    ///
+    /// ```
+    /// use phone_otp::phone::validate::{NumberType, NumberTypes};
+    /// let t = NumberTypes::parse("mobile, fixed-line-or-mobile");
+    /// assert!(t.contains(NumberType::Mobile) && !t.contains(NumberType::FixedLine));
+    /// assert_eq!(NumberTypes::parse("nonsense"), NumberTypes::default());
+    /// ```
+    pub fn parse(list: &str) -> NumberTypes {
+        let types: Vec<NumberType> = list
+            .split([',', ' '])
+            .filter_map(NumberType::from_name)
+            .collect();
+        match types.is_empty() {
+            true => NumberTypes::default(),
+            false => NumberTypes::of(&types),
+        }
+    }
+
+    /// Whether numbers of type `t` may receive a code.
+    pub fn contains(self, t: NumberType) -> bool {
+        self.0 & t.bit() != 0
+    }
+}
+
+/// A number that can be sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Valid {
+    /// E.164 form.
+    pub e164: String,
+    /// ISO code of the number's region (Jersey for +44 7797 …, not the United Kingdom).
+    pub region: &'static str,
+    /// Its type, when the patterns are loaded.
+    pub number_type: Option<NumberType>,
+}
+
+impl Valid {
+    /// How it may get a code under `allowed` types: `Ok(true)` when only by a voice call (a fixed
+    /// line), which needs `voice` offered; else what is wrong.
+    ///
+    /// ```
+    /// use phone_otp::phone::validate::{Problem, Valid, NumberType, NumberTypes};
+    /// let landline = Valid { e164: "+442079460958".into(), region: "GB", number_type: Some(NumberType::FixedLine) };
+    /// assert_eq!(landline.delivery(NumberTypes::default(), true), Ok(true));
+    /// assert_eq!(landline.delivery(NumberTypes::default(), false), Err(Problem::NoTextMessages));
+    /// let premium = Valid { number_type: Some(NumberType::PremiumRate), ..landline };
+    /// assert_eq!(premium.delivery(NumberTypes::default(), true), Err(Problem::Type(NumberType::PremiumRate)));
+    /// ```
+    pub fn delivery(&self, allowed: NumberTypes, voice: bool) -> Result<bool, Problem> {
+        match self.number_type {
+            None => Ok(false),
+            Some(t) if !allowed.contains(t) => Err(Problem::Type(t)),
+            Some(NumberType::FixedLine) if !voice => Err(Problem::NoTextMessages),
+            Some(t) => Ok(t == NumberType::FixedLine),
+        }
+    }
+}
+
 /// The E.164 form of the number in `text`, read as a number of `selected` unless it is
-/// international, or what is wrong with it. Only the length is checked against the region: a
-/// number of a possible length is sent, and the backend has the last word.
+/// international, or what is wrong with it; with the loaded patterns, if any (see [`check`]).
 ///
 /// ```
 /// use phone_otp::phone::{validate::{validate, Problem}, Region};
@@ -45,10 +241,26 @@ pub struct Invalid {
 /// assert_eq!(validate("call me", my).unwrap_err().problem, Problem::NotANumber);
 /// ```
 pub fn validate(text: &str, selected: Region) -> Result<String, Invalid> {
-    let invalid = |problem, region: Option<Region>| Invalid {
-        problem,
-        region: region.map(|r| r.code),
-    };
+    check(text, selected, patterns()).map(|v| v.e164)
+}
+
+/// The number in `text` (read as a number of `selected` unless it is international), checked
+/// against its region's lengths and, when `patterns` are given, its patterns; the number type is
+/// known then. The type is not judged here: see [`Valid::delivery`].
+///
+/// ```
+/// use phone_otp::phone::{data::patterns, validate::{check, NumberType, Problem}, Region};
+/// let us = Region::get("US").unwrap();
+/// let e = check("+1 123 456 7890", us, patterns()).unwrap_err();
+/// assert_eq!((e.problem, e.region), (Problem::InvalidForRegion, Some("US")));
+/// // Without the patterns only the length is checked.
+/// assert!(check("+1 123 456 7890", us, None).is_ok());
+/// let premium = check("+44 901 234 5678", us, patterns()).unwrap();
+/// assert_eq!(premium.number_type, Some(NumberType::PremiumRate));
+/// let jersey = check("+44 7797 712345", us, patterns()).unwrap();
+/// assert_eq!((jersey.region, jersey.number_type), ("JE", Some(NumberType::Mobile)));
+/// ```
+pub fn check(text: &str, selected: Region, patterns: Option<&Patterns>) -> Result<Valid, Invalid> {
     let Some(parsed) = parse(text, selected) else {
         return Err(invalid(Problem::NotANumber, None));
     };
@@ -58,12 +270,56 @@ pub fn validate(text: &str, selected: Region) -> Result<String, Invalid> {
     let Some(region) = parsed.region else {
         return Err(invalid(Problem::CountryCode, None));
     };
+    let judged = judge(&parsed, region, patterns);
+    // libphonenumber strips a national prefix only when what is left still looks like a number
+    // of the region; when it does not, the digits with the prefix may be the number. Too short
+    // without it ("123 456 7890" in the US), the number is judged with it; of a length between
+    // the region's without it ("07911 2345"), that length is what is wrong.
+    match (
+        &judged,
+        patterns.and_then(|p| with_prefix(&parsed, region, p)),
+    ) {
+        (Err(e), Some(whole)) => {
+            let with = judge(&whole, region, patterns);
+            match e.problem {
+                Problem::TooShort => with,
+                _ => with.or(judged),
+            }
+        }
+        _ => judged,
+    }
+}
+
+fn invalid(problem: Problem, region: Option<Region>) -> Invalid {
+    Invalid {
+        problem,
+        region: region.map(|r| r.code),
+    }
+}
+
+fn judge(parsed: &Parsed, region: Region, patterns: Option<&Patterns>) -> Result<Valid, Invalid> {
     let len = parsed.national.len();
     let lengths: Vec<usize> = region.possible_lengths().collect();
     let problem = if lengths.contains(&len) {
         match parsed.e164() {
             // E.164 allows 15 digits in all.
-            Some(e164) if e164.len() <= 16 => return Ok(e164),
+            Some(e164) if e164.len() <= 16 => {
+                let Some(p) = patterns else {
+                    return Ok(Valid {
+                        e164,
+                        region: region.code,
+                        number_type: None,
+                    });
+                };
+                return match typed(region, &parsed.national, p) {
+                    Some((r, t)) => Ok(Valid {
+                        e164,
+                        region: r.code,
+                        number_type: Some(t),
+                    }),
+                    None => Err(invalid(Problem::InvalidForRegion, Some(region))),
+                };
+            }
             _ => Problem::TooLong,
         }
     } else if lengths.iter().all(|&l| len < l) {
@@ -74,4 +330,98 @@ pub fn validate(text: &str, selected: Region) -> Result<String, Invalid> {
         Problem::InvalidLength
     };
     Err(invalid(problem, Some(region)))
+}
+
+/// The region of `national` among those of `region`'s calling code and its type, as
+/// libphonenumber finds them: the first region, main one first, whose leading digits take the
+/// number or whose patterns give it a type.
+fn typed(region: Region, national: &str, p: &Patterns) -> Option<(Region, NumberType)> {
+    let mut regions = Region::with_calling_code(region.calling_code).peekable();
+    let main = *regions.peek()?;
+    if Region::with_calling_code(region.calling_code)
+        .nth(1)
+        .is_none()
+    {
+        return Some((main, number_type(main, national, p)?));
+    }
+    regions.find_map(|r| {
+        let t = number_type(r, national, p);
+        if r.leading_digits.is_empty() {
+            t.map(|t| (r, t))
+        } else {
+            // Leading digits decide the region; its patterns then decide the type.
+            matches(r.leading_digits, national, Mode::Prefix).then_some((r, t?))
+        }
+    })
+}
+
+/// The type of the national number `national` of `region`, or `None` when it is not a valid
+/// number there (libphonenumber's `getNumberType`).
+///
+/// ```
+/// use phone_otp::phone::{data::patterns, validate::{number_type, NumberType}, Region};
+/// let gb = Region::get("GB").unwrap();
+/// let p = patterns().unwrap();
+/// assert_eq!(number_type(gb, "7400123456", p), Some(NumberType::Mobile));
+/// assert_eq!(number_type(gb, "2079460958", p), Some(NumberType::FixedLine));
+/// assert_eq!(number_type(gb, "9012345678", p), Some(NumberType::PremiumRate));
+/// assert_eq!(number_type(gb, "0012345678", p), None);
+/// let us = Region::get("US").unwrap();
+/// assert_eq!(number_type(us, "2015550123", p), Some(NumberType::FixedLineOrMobile));
+/// ```
+pub fn number_type(region: Region, national: &str, p: &Patterns) -> Option<NumberType> {
+    let rp = p.region(region.code)?;
+    if !matches(rp.general, national, Mode::Full) {
+        return None;
+    }
+    let is = |t: NumberType| is_of_type(rp, region, national, t);
+    if is(NumberType::FixedLine) {
+        let mobile = field(rp, NumberType::Mobile).0;
+        return Some(match mobile.is_empty() || is(NumberType::Mobile) {
+            true => NumberType::FixedLineOrMobile,
+            false => NumberType::FixedLine,
+        });
+    }
+    NumberType::OTHERS.into_iter().find(|&t| is(t))
+}
+
+fn field(rp: &RegionPatterns, t: NumberType) -> (&'static str, &'static str) {
+    NumberType::FIELDS
+        .iter()
+        .position(|&f| f == t)
+        .and_then(|i| rp.types.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
+fn is_of_type(rp: &RegionPatterns, region: Region, national: &str, t: NumberType) -> bool {
+    let (pattern, lengths) = field(rp, t);
+    let lengths = match lengths {
+        "" => region.lengths,
+        own => own,
+    };
+    !pattern.is_empty()
+        && lengths.split(',').any(|l| l.parse() == Ok(national.len()))
+        && matches(pattern, national, Mode::Full)
+}
+
+/// The national number with the national prefix kept, where libphonenumber would keep it: the
+/// digits with it match the national number pattern and those without do not, or those without
+/// are too short or of an impossible length.
+fn with_prefix(parsed: &Parsed, region: Region, p: &Patterns) -> Option<Parsed> {
+    if parsed.international || parsed.prefix.is_empty() {
+        return None;
+    }
+    let rp = p.region(region.code)?;
+    let whole = format!("{}{}", parsed.prefix, parsed.national);
+    let len = parsed.national.len();
+    let possible = region.possible_lengths().any(|l| l == len);
+    let too_long = region.possible_lengths().all(|l| len > l);
+    let pattern_says = matches(rp.general, &whole, Mode::Full)
+        && !matches(rp.general, &parsed.national, Mode::Full);
+    (pattern_says || (!possible && !too_long)).then(|| Parsed {
+        national: whole,
+        prefix: String::new(),
+        ..parsed.clone()
+    })
 }

@@ -4,7 +4,7 @@
 use super::names::CountryNames;
 use crate::flow::{Notice, Phase};
 use crate::i18n::{self, Key, Texts};
-use crate::phone::validate::{Invalid, Problem};
+use crate::phone::validate::{Invalid, NumberType, Problem};
 use crate::time::Millis;
 use leptos::prelude::*;
 
@@ -77,6 +77,11 @@ fn phone_text(tx: Tx, names: StoredValue<CountryNames, LocalStorage>, invalid: &
         Problem::TooLong => Key::PhoneTooLong,
         Problem::InvalidLength => Key::PhoneInvalidLength,
         Problem::NotOffered => Key::PhoneNotOffered,
+        Problem::InvalidForRegion => Key::PhoneInvalid,
+        Problem::Type(NumberType::PremiumRate | NumberType::SharedCost) => Key::PhonePremium,
+        Problem::Type(NumberType::TollFree) => Key::PhoneTollFree,
+        Problem::Type(_) => Key::PhoneTypeRefused,
+        Problem::NoTextMessages => Key::PhoneNoTexts,
     };
     let country = invalid
         .region
