@@ -345,12 +345,12 @@ fn typed(region: Region, national: &str, p: &Patterns) -> Option<(Region, Number
         return Some((main, number_type(main, national, p)?));
     }
     regions.find_map(|r| {
-        let t = number_type(r, national, p);
         if r.leading_digits.is_empty() {
-            t.map(|t| (r, t))
+            number_type(r, national, p).map(|t| (r, t))
         } else {
             // Leading digits decide the region; its patterns then decide the type.
-            matches(r.leading_digits, national, Mode::Prefix).then_some((r, t?))
+            matches(r.leading_digits, national, Mode::Prefix)
+                .then(|| Some((r, number_type(r, national, p)?)))?
         }
     })
 }
