@@ -3,6 +3,7 @@
 use crate::dialect::{Backend, Dialect};
 use crate::flow::Settings;
 use crate::json::Json;
+use crate::phone::validate::NumberTypes;
 use crate::phone::Region;
 use std::time::Duration;
 
@@ -30,7 +31,10 @@ pub struct Config {
     /// `code-length` (4–10, default 6), `resend-after` (seconds, default 30), `expires-after`
     /// (seconds, default 600), `max-attempts` (wrong codes allowed, counted by the widget; unset:
     /// not counted): used when the backend does not say; `channels` (`sms` or `sms,voice`):
-    /// whether "Call me instead" is offered.
+    /// whether "Call me instead" is offered, and whether a fixed line is called; `number-types`:
+    /// the types of number that may get a code (names in
+    /// [`crate::phone::validate::NumberType::name`]; default: all but premium rate, shared cost,
+    /// toll free, UAN, pager and voicemail).
     pub settings: Settings,
     /// `timeout` in seconds for each request (default 15).
     pub timeout: Duration,
@@ -294,6 +298,8 @@ impl Config {
                     .filter(|n| (1..=100).contains(n))
                     .map(|n| n as u32),
                 lock_verified: get("lock-verified").is_some_and(|v| v.trim() != "false"),
+                number_types: text("number-types")
+                    .map_or(defaults.settings.number_types, |t| NumberTypes::parse(&t)),
                 // Filled from `countries` by the widget, which knows the browser's language.
                 ..defaults.settings
             },

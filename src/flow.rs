@@ -15,7 +15,7 @@ use crate::code;
 use crate::dialect::{Channel, Outcome, Session};
 use crate::phone::format::as_you_type;
 use crate::phone::parse::parse;
-use crate::phone::validate::{validate, Invalid, Problem};
+use crate::phone::validate::{check, validate, Invalid, NumberTypes, Problem};
 use crate::phone::Region;
 use crate::time::Millis;
 
@@ -145,6 +145,8 @@ pub struct Settings {
     pub max_attempts: Option<u32>,
     /// The verified screen is final (`lock-verified`): no "Change number" once verified.
     pub lock_verified: bool,
+    /// The number types that may get a code (`number-types`), once the patterns are loaded.
+    pub number_types: NumberTypes,
 }
 
 impl Default for Settings {
@@ -158,6 +160,7 @@ impl Default for Settings {
             countries: Vec::new(),
             max_attempts: None,
             lock_verified: false,
+            number_types: NumberTypes::default(),
         }
     }
 }
@@ -289,14 +292,26 @@ impl State {
 impl State {
     /// The number as it will be sent, or what is wrong with it.
     pub fn checked_phone(&self) -> Result<String, Invalid> {
-        let e164 = validate(&self.phone, self.country)?;
+        self.sendable().map(|(e164, _)| e164)
+    }
+
+    /// The number as it will be sent and whether only a voice call can take it the code (a
+    /// fixed line, with `channels="sms,voice"`), or what is wrong with it.
+    pub fn sendable(&self) -> Result<(String, bool), Invalid> {
+        let valid = check(&self.phone, self.country, crate::phone::data::patterns())?;
         let region = parse(&self.phone, self.country).and_then(|p| p.region);
         match region {
             Some(r) if !self.settings.offers(r) => Err(Invalid {
                 problem: Problem::NotOffered,
                 region: Some(r.code),
             }),
-            _ => Ok(e164),
+            _ => match valid.delivery(self.settings.number_types, self.settings.voice) {
+                Ok(voice) => Ok((valid.e164, voice)),
+                Err(problem) => Err(Invalid {
+                    problem,
+                    region: Some(valid.region),
+                }),
+            },
         }
     }
 }
@@ -378,13 +393,15 @@ pub fn step(state: &State, event: Event, now: Millis) -> (State, Vec<Effect>) {
         }
         Event::Send(channel) => {
             if s.can_send(now) {
-                match s.checked_phone() {
+                match s.sendable() {
                     Err(invalid) => {
                         s.notice = Some(Notice::Phone(invalid));
                         s.phase = Phase::Entry;
                         fx.push(Effect::FocusPhone);
                     }
-                    Ok(phone) => {
+                    Ok((phone, voice)) => {
+                        // A fixed line cannot read a text: it is called.
+                        let channel = if voice { Channel::Voice } else { channel };
                         let resend = s.phase != Phase::Entry;
                         s.phase = Phase::Sending { resend };
                         s.channel = channel;

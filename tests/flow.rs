@@ -617,3 +617,106 @@ fn a_resend_says_a_new_code_was_sent() {
     assert_eq!(s.phase, Phase::CodeSent);
     assert_eq!(s.notice, Some(Notice::CodeResent));
 }
+
+/// The widget with `channels="sms,voice"` (or not) and the default number types.
+fn entry(voice: bool) -> State {
+    State::new(Settings {
+        voice,
+        ..Settings::default()
+    })
+}
+
+#[test]
+fn a_number_no_region_has_is_refused_before_any_request() {
+    for typed in ["+1 123 456 7890", "+61 5 1234 5678"] {
+        let (s, fx) = run(
+            &entry(true),
+            [Event::PhoneInput(typed.into()), Event::Send(Channel::Sms)],
+            0,
+        );
+        assert_eq!(s.phase, Phase::Entry, "{typed}");
+        assert!(
+            !fx.iter().any(|e| matches!(e, Effect::Send { .. })),
+            "{typed}"
+        );
+        assert!(
+            matches!(
+                s.notice,
+                Some(Notice::Phone(Invalid {
+                    problem: Problem::InvalidForRegion,
+                    ..
+                }))
+            ),
+            "{typed}: {:?}",
+            s.notice
+        );
+    }
+}
+
+#[test]
+fn premium_rate_and_toll_free_numbers_cannot_get_a_code() {
+    use phone_otp::phone::validate::NumberType;
+    for (typed, t) in [
+        ("+44 901 234 5678", NumberType::PremiumRate),
+        ("+44 800 123 4567", NumberType::TollFree),
+    ] {
+        let (s, fx) = run(
+            &entry(true),
+            [Event::PhoneInput(typed.into()), Event::Send(Channel::Sms)],
+            0,
+        );
+        assert!(fx.iter().all(|e| !matches!(e, Effect::Send { .. })));
+        assert_eq!(
+            s.notice,
+            Some(Notice::Phone(Invalid {
+                problem: Problem::Type(t),
+                region: Some("GB")
+            })),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn a_fixed_line_is_called_when_voice_is_offered() {
+    let (s, fx) = run(
+        &entry(true),
+        [
+            Event::PhoneInput("+44 20 7946 0958".into()),
+            Event::Send(Channel::Sms),
+        ],
+        0,
+    );
+    assert_eq!(s.phase, Phase::Sending { resend: false });
+    assert_eq!(s.channel, Channel::Voice);
+    assert!(fx.contains(&Effect::Send {
+        phone: "+442079460958".into(),
+        channel: Channel::Voice
+    }));
+    // Without voice it cannot get a code, and is told why when the field is left.
+    let (s, fx) = run(
+        &entry(false),
+        [
+            Event::PhoneInput("+44 20 7946 0958".into()),
+            Event::PhoneBlur,
+        ],
+        0,
+    );
+    assert!(fx.is_empty());
+    assert_eq!(
+        s.notice,
+        Some(Notice::Phone(Invalid {
+            problem: Problem::NoTextMessages,
+            region: Some("GB")
+        }))
+    );
+    // A mobile, or a number that may be either, still gets its text.
+    for typed in ["+44 7400 123456", "+1 201 555 0123"] {
+        let (s, _) = run(
+            &entry(true),
+            [Event::PhoneInput(typed.into()), Event::Send(Channel::Sms)],
+            0,
+        );
+        assert_eq!(s.channel, Channel::Sms, "{typed}");
+    }
+}
