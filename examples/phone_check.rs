@@ -1,6 +1,7 @@
 //! Reads `REGION<TAB>TEXT` lines on stdin and writes, for each, how phone-otp's validation
 //! (with the compiled-in patterns) reads the text typed with that region selected:
-//! `E164<TAB>TYPE<TAB>REGION` for a valid number, `-<TAB>PROBLEM<TAB>REGION` otherwise.
+//! `E164<TAB>TYPE<TAB>REGION` for a valid number, `-<TAB>PROBLEM<TAB>REGION` otherwise. A line
+//! `REGION<TAB>TEXT<TAB>format` asks for the text laid out as you type instead.
 //! The differential test (`tests/phone_diff.test.mjs`) compares it with libphonenumber-js.
 //!
 //! ```sh
@@ -8,6 +9,7 @@
 //! ```
 
 use phone_otp::phone::data::patterns;
+use phone_otp::phone::format::as_you_type;
 use phone_otp::phone::validate::check;
 use phone_otp::phone::Region;
 use std::io::{BufRead, Write};
@@ -18,6 +20,10 @@ fn main() {
     for line in stdin.lock().lines().map_while(Result::ok) {
         let (code, text) = line.split_once('\t').unwrap_or((&line, ""));
         let selected = Region::get(code).unwrap_or_default();
+        if let Some(text) = text.strip_suffix("\tformat") {
+            let _ = writeln!(out, "{}", as_you_type(text, selected));
+            continue;
+        }
         let answer = match check(text, selected, patterns()) {
             Ok(v) => format!(
                 "{}\t{}\t{}",

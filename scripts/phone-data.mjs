@@ -93,7 +93,12 @@ for (const [cc, regions] of Object.entries(min.country_calling_codes)) {
       const national = usable(f[FORMAT.layout]) ? f[FORMAT.layout] : usable(intlLayout) ? intlLayout : null;
       if (!national) return [];
       const intl = intlLayout === 'NA' || !usable(intlLayout) ? 'NA' : intlLayout === national ? '' : intlLayout;
-      return [pattern(f[FORMAT.pattern], iso), check(national, iso), pattern(leading, iso), check(rule, iso), check(intl, iso)].join(SUB);
+      // The national layout that writes digits of its own (Argentina's "$2 15-$3-$4"): shown
+      // only when the person typed exactly those digits (src/phone/format.rs).
+      const own = national === f[FORMAT.layout] ? '' : f[FORMAT.layout];
+      const fields = [pattern(f[FORMAT.pattern], iso), check(national, iso), pattern(leading, iso), check(rule, iso), check(intl, iso)];
+      if (own) fields.push(check(own, iso));
+      return fields.join(SUB);
     });
     // Regions that share a calling code are told apart by their leading digits; the few without
     // any keep the union of their number types' patterns for it, so that a number is given to

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("../", import.meta.url));
-const { parsePhoneNumberFromString } = require("libphonenumber-js/max");
+const { parsePhoneNumberFromString, AsYouType } = require("libphonenumber-js/max");
 const max = require("libphonenumber-js/metadata.max.json");
 const examples = require("libphonenumber-js/examples.mobile.json");
 
@@ -151,14 +151,15 @@ function theirs({ region, text }) {
   return { valid: true, e164: p.number, type: type ? NAMES[type] : "-", region: p.country };
 }
 
-function ours(all) {
+function ours(all, mode = "") {
   const run = spawnSync("cargo", ["run", "--quiet", "--example", "phone_check"], {
     cwd: root,
-    input: all.map((c) => `${c.region}\t${c.text}`).join("\n") + "\n",
+    input: all.map((c) => `${c.region}\t${c.text}${mode}`).join("\n") + "\n",
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
   assert.equal(run.status, 0, run.stderr);
+  if (mode) return run.stdout.split("\n").slice(0, all.length);
   return run.stdout.trimEnd().split("\n").map((line) => {
     const [e164, type, region] = line.split("\t");
     return e164 === "-" ? { valid: false, problem: type, region } : { valid: true, e164, type, region };
@@ -205,4 +206,48 @@ test("validation agrees with libphonenumber-js max", () => {
   assert.ok(rates.validity >= 0.995, `valid/invalid agreement ${rates.validity}`);
   assert.ok(rates.e164 >= 0.995, `E.164 agreement ${rates.e164}`);
   assert.ok(rates.type >= 0.99, `type agreement ${rates.type}`);
+});
+
+// As you type: every prefix of every region's example mobile, typed as the region writes it, and
+// the numbers of the issue, laid out as libphonenumber-js's AsYouType lays them out, but for the
+// differences below, each deliberate.
+const DELIBERATE = [
+  {
+    why: "a seven-digit number is a whole local number in these North American regions (+1 264 235 1xxx with the area code added); the field shows it as typed rather than as the start of a ten-digit one",
+    is: ({ region, text }, theirs, us) => max.countries[region][0] === "1" && text.length === 7 && us === text,
+  },
+  {
+    why: "a national prefix that is not 0 (8 in Russia, 06 in Hungary) or a rule with a dash (Lithuania's 0-) stays against the first digits until the format's first group is whole, instead of being set apart at the second digit",
+    is: ({ text }, theirs, us) => us === text && theirs.replace(/\D/g, "") === text && /^(8|06|0)[ -]/.test(theirs),
+  },
+];
+
+test("as you type matches libphonenumber-js's AsYouType but for documented differences", () => {
+  const typed = [];
+  const add = (region, digits) => {
+    for (let i = 1; i <= digits.length; i++) typed.push({ region, text: digits.slice(0, i) });
+  };
+  for (const [iso, n] of Object.entries(examples)) {
+    add(iso, parsePhoneNumberFromString(n, iso).formatNational().replace(/\D/g, ""));
+  }
+  // The issue's: Argentina's 15 prefix, and leading zeros that must not jump.
+  for (const [iso, digits] of [["AR", "0111523456789"], ["GB", "07911123456"], ["FR", "0612345678"], ["JP", "09012345678"], ["NG", "08031234567"]]) add(iso, digits);
+  const shown = ours(typed, "\tformat");
+  const unexplained = [];
+  const explained = new Map(DELIBERATE.map((d) => [d.why, 0]));
+  typed.forEach((c, i) => {
+    const theirs = new AsYouType(c.region).input(c.text);
+    if (theirs === shown[i]) return;
+    const rule = DELIBERATE.find((d) => d.is(c, theirs, shown[i]));
+    if (rule) explained.set(rule.why, explained.get(rule.why) + 1);
+    else unexplained.push(`${c.region} ${c.text}: AsYouType ${JSON.stringify(theirs)}, ours ${JSON.stringify(shown[i])}`);
+  });
+  const same = typed.length - unexplained.length - [...explained.values()].reduce((a, b) => a + b, 0);
+  console.log(`phone-diff: as you type, ${same}/${typed.length} prefixes as AsYouType; deliberate differences:`);
+  for (const [why, n] of explained) console.log(`  ${n} where ${why}`);
+  if (unexplained.length) console.log(`not explained (${unexplained.length}):\n  ${unexplained.join("\n  ")}`);
+  assert.deepEqual(unexplained, []);
+  const at = (region, text) => shown[typed.findIndex((c) => c.region === region && c.text === text)];
+  assert.equal(at("AR", "0111523456789"), "011 15-2345-6789");
+  assert.deepEqual(["0", "07", "079", "0791"].map((t) => at("GB", t)), ["0", "07", "079", "0791"]);
 });

@@ -11,7 +11,7 @@ fn region(code: &str) -> Region {
     Region::get(code).unwrap_or_else(|| panic!("no region {code}"))
 }
 
-fn patterns() -> &'static Patterns {
+fn patterns() -> Patterns {
     data::patterns().expect("compiled in by the default features")
 }
 

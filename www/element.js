@@ -2,7 +2,7 @@
 // this module defines nothing. phone-otp.js (the script tag) and index.js (the npm package) call
 // define(). The wasm and the CSS are found beside this file (the literal `new URL(…,
 // import.meta.url)` form is what bundlers such as Vite follow to ship them).
-import init, { catalog_name as catalogName, forget, mount as mountWasm } from "./wasm/phone-otp.js";
+import init, { catalog_name as catalogName, forget, install_phone_data as installPhoneData, mount as mountWasm } from "./wasm/phone-otp.js";
 
 const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
 const CSS_URL = new URL("./phone-otp.css", import.meta.url);
@@ -52,12 +52,34 @@ function flagClass() {
   return flagEmoji ? "" : "no-flag-emoji";
 }
 
+const PATTERNS_URL = new URL("./phone/patterns.txt", import.meta.url);
+let patterns = null;
+/**
+ * The validation patterns (phone/patterns.txt beside this file, 24 KB gzip), fetched once per
+ * page when a phone field is first focused or typed into, and handed to the wasm; typing goes on
+ * meanwhile, and numbers are checked by length only until they arrive. A failed fetch is tried
+ * again on the next focus.
+ */
+function loadPatterns() {
+  patterns ??= Promise.all([
+    fetch(PATTERNS_URL).then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`)))),
+    load(),
+  ])
+    .then(([text]) => {
+      if (!installPhoneData("patterns", text)) throw new Error("not a patterns file of this version");
+    })
+    .catch((e) => {
+      patterns = null;
+      console.warn(`phone-otp: ${PATTERNS_URL.href} could not be loaded (${e.message}); numbers are checked by length only`);
+    });
+}
+
 /** Attributes that configure the widget; a change remounts it with the new configuration. */
 const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
   "gateway", "user-id", "send-path", "verify-path", "code-length", "channels", "locale",
   "resend-after", "expires-after", "timeout", "credentials", "request-headers", "messages",
-  "default-country", "countries", "preferred-countries", "lock-verified", "max-attempts", "storage-key",
+  "default-country", "countries", "preferred-countries", "lock-verified", "max-attempts", "storage-key", "number-types",
 ];
 
 export class PhoneOtpElement extends HTMLElement {
@@ -78,6 +100,7 @@ export class PhoneOtpElement extends HTMLElement {
     css.rel = "stylesheet";
     css.href = CSS_URL.href;
     this.#root.append(css);
+    for (const type of ["focusin", "input"]) this.#root.addEventListener(type, loadPatterns);
     for (const name of ["state", "verified", "failed", "expired", "sent", "error"]) {
       this.addEventListener(`phone-otp:${name}`, (e) => this.#heard(name, e.detail));
     }
@@ -227,6 +250,7 @@ export async function mount(el, options = {}) {
   container.className = flagClass();
   el.append(container);
   const mounted = mountWasm(container, el, texts ?? undefined);
+  for (const type of ["focusin", "input"]) container.addEventListener(type, loadPatterns);
   return {
     unmount() {
       mounted.free();

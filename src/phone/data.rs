@@ -14,7 +14,7 @@
 //!   `ISO;calling code;international prefix;national prefix;national prefix for parsing;its
 //!   transform;leading digits;national number pattern of a shared region;possible lengths;formats…`,
 //!   each format `pattern!national layout!leading digits!national prefix rule!international
-//!   layout` (see [`Region`] and [`super::Format`]). Regions that share a calling code follow
+//!   layout[!typed layout]` (see [`super::Region`] and [`super::Format`]). Regions that share a calling code follow
 //!   each other, the main region first.
 //! - `patterns.txt` (about 24 KB gzip): what validation adds. `ISO;national number pattern;fixed
 //!   line;mobile;toll free;premium rate;personal;voicemail;UAN;pager;VoIP;shared cost`, each type
@@ -31,7 +31,7 @@
 //! `crate::element::install_phone_data(kind, text)`). Each may be installed once; neither blocks
 //! anything:
 //!
-//! - before the metadata, [`Region::all`] is empty and [`Region::default`] (the United States) is
+//! - before the metadata, [`super::Region::all`] is empty and [`super::Region::default`] (the United States) is
 //!   the only region: the field takes input and formats nothing;
 //! - before the patterns, [`super::validate`] checks lengths only, as it always did; after, it
 //!   checks each region's patterns and knows the number type.
@@ -44,7 +44,6 @@
 //! ```
 
 use super::generated::VERSION;
-use super::Region;
 use std::sync::OnceLock;
 
 pub use super::generated::VERSION as LIBPHONENUMBER_JS;
@@ -61,7 +60,7 @@ pub enum DataError {
 }
 
 static METADATA: OnceLock<&'static str> = OnceLock::new();
-static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+static PATTERNS_TEXT: OnceLock<&'static str> = OnceLock::new();
 
 #[cfg(feature = "phone-metadata")]
 const METADATA_FILE: Option<&str> = Some(include_str!("../../www/phone/metadata.txt"));
@@ -77,36 +76,38 @@ pub fn metadata() -> Option<&'static str> {
     METADATA.get().copied().or(METADATA_FILE)
 }
 
-/// The decoded number patterns, compiled in or installed; `None` while they are not loaded.
-pub fn patterns() -> Option<&'static Patterns> {
-    if let Some(p) = PATTERNS.get() {
-        return Some(p);
-    }
-    let text = PATTERNS_FILE?;
-    Some(PATTERNS.get_or_init(|| Patterns::decode(text).unwrap_or_default()))
+/// The number patterns, compiled in or installed; `None` while they are not loaded.
+pub fn patterns() -> Option<Patterns> {
+    PATTERNS_TEXT
+        .get()
+        .copied()
+        .or(PATTERNS_FILE)
+        .map(|text| Patterns { text })
 }
 
 /// Takes the text of `metadata.txt`.
 pub fn install_metadata(text: String) -> Result<(), DataError> {
-    if metadata().is_some() {
-        return Err(DataError::Installed);
-    }
-    // Regions borrow from the text for the life of the page: it is loaded once.
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    if body(text, "metadata")?.any(|l| Region::read(l).is_none()) {
-        return Err(DataError::Line);
-    }
-    METADATA.set(text).map_err(|_| DataError::Installed)
+    install(text, "metadata", &METADATA, metadata().is_some())
 }
 
 /// Takes the text of `patterns.txt`.
 pub fn install_patterns(text: String) -> Result<(), DataError> {
-    if patterns().is_some() {
+    install(text, "patterns", &PATTERNS_TEXT, patterns().is_some())
+}
+
+fn install(
+    text: String,
+    kind: &str,
+    slot: &OnceLock<&'static str>,
+    there: bool,
+) -> Result<(), DataError> {
+    if there {
         return Err(DataError::Installed);
     }
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let decoded = Patterns::decode(text)?;
-    PATTERNS.set(decoded).map_err(|_| DataError::Installed)
+    let _ = body(&text, kind)?;
+    // Regions borrow from the text for the life of the page: it is loaded once.
+    slot.set(Box::leak(text.into_boxed_str()))
+        .map_err(|_| DataError::Installed)
 }
 
 /// The lines after the header, when `text` is a file of `kind` in this format and version.
@@ -122,10 +123,10 @@ fn body<'a>(text: &'a str, kind: &str) -> Result<impl Iterator<Item = &'a str>, 
         .filter(|l| !l.starts_with('#') && !l.is_empty()))
 }
 
-/// Every region's number patterns (`patterns.txt`, decoded).
-#[derive(Clone, Debug, Default)]
+/// Every region's number patterns: the text of `patterns.txt`, read a region at a time.
+#[derive(Clone, Copy, Debug)]
 pub struct Patterns {
-    regions: Vec<RegionPatterns>,
+    text: &'static str,
 }
 
 /// One region's patterns: its whole national numbers, and those of each number type.
@@ -142,32 +143,30 @@ pub struct RegionPatterns {
 }
 
 impl Patterns {
-    /// Reads the text of `patterns.txt`.
+    /// Takes the text of `patterns.txt`, when it is one of this format and version. Its lines
+    /// are read when a region's patterns are looked up: a line that cannot be read gives a
+    /// region without patterns, whose numbers are then all invalid.
     pub fn decode(text: &'static str) -> Result<Patterns, DataError> {
-        let regions = body(text, "patterns")?
-            .map(|line| {
-                let mut f = line.split(';');
-                let code = f.next().filter(|c| c.len() == 2).ok_or(DataError::Line)?;
-                let general = f.next().ok_or(DataError::Line)?;
-                let mut types = [("", ""); 10];
-                for (slot, field) in types.iter_mut().zip(f.by_ref()) {
-                    *slot = field.split_once('!').unwrap_or((field, ""));
-                }
-                match f.next() {
-                    Some(_) => Err(DataError::Line),
-                    None => Ok(RegionPatterns {
-                        code,
-                        general,
-                        types,
-                    }),
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Patterns { regions })
+        let _ = body(text, "patterns")?;
+        Ok(Patterns { text })
     }
 
     /// The patterns of region `code` (upper case ISO).
-    pub fn region(&self, code: &str) -> Option<&RegionPatterns> {
-        self.regions.iter().find(|r| r.code == code)
+    pub fn region(&self, code: &str) -> Option<RegionPatterns> {
+        let line = body(self.text, "patterns")
+            .ok()?
+            .find(|l| l.get(..2) == Some(code) && l.get(2..3) == Some(";"))?;
+        let mut f = line.split(';');
+        let code = f.next()?;
+        let general = f.next()?;
+        let mut types = [("", ""); 10];
+        for (slot, field) in types.iter_mut().zip(f.by_ref()) {
+            *slot = field.split_once('!').unwrap_or((field, ""));
+        }
+        f.next().is_none().then_some(RegionPatterns {
+            code,
+            general,
+            types,
+        })
     }
 }

@@ -6,9 +6,10 @@ use super::pattern::{matches, Mode};
 use super::positions;
 use super::region::{Format, Region};
 
-/// Fewer national digits than this are shown ungrouped: too few to tell the formats apart, and
-/// groups that jump about on the first keystrokes are worse than none.
-const MIN_DIGITS_TO_GROUP: usize = 3;
+/// Fewer national digits than this are shown ungrouped, and so are digits that do not yet fill
+/// the format's first group: groups that jump about on the first keystrokes are worse than none
+/// (libphonenumber-js's AsYouType shows "26", then "(268)", and "06 1" in France).
+const MIN_DIGITS_TO_GROUP: usize = 2;
 
 /// The number in `text` laid out as `selected` (or, for an international number, its own
 /// region) writes it; `text` itself when it is not a number, so nothing typed is lost.
@@ -35,8 +36,10 @@ pub fn as_you_type(text: &str, selected: Region) -> String {
 pub fn layout(p: &Parsed) -> String {
     // "+44 ", "00 44 ", or the national prefix as the format writes it.
     let mut out = p.prefix.clone();
+    // "00 44 7…", but "07…": a national prefix stays against the digits until they are grouped,
+    // so "0", "07", "079" grow without a jump (as libphonenumber-js's AsYouType).
     let spaced = |out: &mut String| {
-        if !out.is_empty() && out != "+" && !p.typed.is_empty() {
+        if !out.is_empty() && out != "+" && !p.typed.is_empty() && p.international {
             out.push(' ');
         }
     };
@@ -56,7 +59,13 @@ pub fn layout(p: &Parsed) -> String {
         }
         false => p.prefix.as_str(),
     };
-    // A rewritten number is shown as typed, so the field never shows digits nobody typed.
+    // A rewritten number is shown as typed, so the field never shows digits nobody typed,
+    // unless the region has a layout that writes exactly the digits typed (Argentina's 15).
+    if p.transformed && !p.international {
+        if let Some(text) = rewritten(p, region) {
+            return text;
+        }
+    }
     if !p.transformed {
         if let Some(text) = grouped(&p.national, region, p.international, national_prefix) {
             let head = if p.international { out.len() } else { 0 };
@@ -74,16 +83,44 @@ pub fn layout(p: &Parsed) -> String {
 /// The format that fits `national` as typed so far: its leading digits could still match and
 /// it has room for every digit.
 pub fn format_for(national: &str, region: Region, international: bool) -> Option<Format> {
+    formats_for(national, region, international, false)
+}
+
+/// As [`format_for`]; after a typed national prefix, only formats that write one (as
+/// libphonenumber-js's AsYouType: Korea's 010-2000-0000, not 0 1020-0000).
+fn formats_for(
+    national: &str,
+    region: Region,
+    international: bool,
+    prefix_typed: bool,
+) -> Option<Format> {
     region.formats().find(|f| {
-        f.layout(international).is_some()
+        !(prefix_typed && !international && f.national_prefix_rule.is_empty())
+            && f.layout(international).is_some()
             && (f.leading_digits.is_empty() || matches(f.leading_digits, national, Mode::Partial))
             && national.len() <= f.groups().iter().map(|g| g.1).sum()
     })
 }
 
 /// `national` grouped by its format, with the national prefix written as the format says;
-/// `None` when no format fits.
+/// `None` when no format fits. A bracket opened is closed: "(268)" while the next group is still
+/// to come, not "(268".
 fn grouped(
+    national: &str,
+    region: Region,
+    international: bool,
+    national_prefix: &str,
+) -> Option<String> {
+    let mut out = open_grouped(national, region, international, national_prefix)?;
+    if out.matches('(').count() > out.matches(')').count() {
+        out.push(')');
+    }
+    Some(out)
+}
+
+/// `national` grouped by its format, with the national prefix written as the format says;
+/// `None` when no format fits.
+fn open_grouped(
     national: &str,
     region: Region,
     international: bool,
@@ -92,7 +129,14 @@ fn grouped(
     if national.len() < MIN_DIGITS_TO_GROUP {
         return None;
     }
-    let format = format_for(national, region, international)?;
+    let format = formats_for(national, region, international, !national_prefix.is_empty())?;
+    if format
+        .groups()
+        .first()
+        .is_some_and(|g| national.len() < g.0)
+    {
+        return None;
+    }
     let mut template = format.layout(international)?.to_owned();
     let mut before = "";
     // The rule writes the national prefix its own way ("0$1", "(0$1)"), but only the digits typed
@@ -154,10 +198,68 @@ fn grouped(
     Some(out)
 }
 
+/// A number the region's prefix transform rewrote (Argentina's 011 15-2345-6789 is
+/// +54 9 11 2345-6789), once whole, laid out by the format's own national layout when that shows
+/// exactly the digits typed, in order; `None` otherwise.
+fn rewritten(p: &Parsed, region: Region) -> Option<String> {
+    let national = p.national.as_str();
+    let format = region.formats().find(|f| {
+        !f.typed.is_empty()
+            && (f.leading_digits.is_empty() || matches(f.leading_digits, national, Mode::Partial))
+            && national.len() <= f.groups().iter().map(|g| g.1).sum()
+    })?;
+    let sizes = format.groups();
+    let groups = split(national, &sizes);
+    // Until the number is whole it is shown as typed, as libphonenumber-js does.
+    if groups.len() < sizes.len() || national.len() < sizes.iter().map(|g| g.0).sum() {
+        return None;
+    }
+    // The national prefix rule ("0$1") writes the prefix before the first group shown.
+    let mut template = format.typed.to_owned();
+    let first_group = positions(&template, "$").next();
+    if let Some(i) = first_group {
+        let first = template.get(i..i + 2)?.to_owned();
+        let rule = format.national_prefix_rule;
+        let rule = match positions(rule, "$1").next() {
+            Some(j) => format!("{}{first}{}", rule.get(..j)?, rule.get(j + 2..)?),
+            None => first,
+        };
+        template.replace_range(i..i + 2, &rule);
+    }
+    let mut out = String::new();
+    let mut pending = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+            ('$', Some(n)) => {
+                chars.next();
+                let Some(group) = groups.get((n as usize).wrapping_sub(1)) else {
+                    break;
+                };
+                out.push_str(&pending);
+                out.push_str(group);
+                pending.clear();
+            }
+            _ => pending.push(c),
+        }
+    }
+    let shown: String = out.chars().filter(char::is_ascii_digit).collect();
+    // The digits typed may run ahead of what the groups show ("011 15" before the number):
+    // only a layout that shows all of them, in order, is used.
+    (shown == p.typed).then_some(out)
+}
+
 /// `digits` cut into groups of the given `(min, max)` sizes, as a greedy regex would cut a whole
-/// number; a number still being typed fills the groups in order and ends early.
+/// number; a number still being typed fills the groups in order, each to its most, and ends
+/// early.
 fn split<'a>(digits: &'a str, sizes: &[(usize, usize)]) -> Vec<&'a str> {
-    let mut spare = digits.len().saturating_sub(sizes.iter().map(|g| g.0).sum());
+    // Short of the shortest whole number, each group takes as many digits as it can (as
+    // libphonenumber-js's AsYouType template does: Korea's 010-2000 before 010-2000-0000).
+    let min: usize = sizes.iter().map(|g| g.0).sum();
+    let mut spare = match digits.len() < min {
+        true => usize::MAX,
+        false => digits.len() - min,
+    };
     let mut rest = digits;
     let mut out = Vec::new();
     for &(min, max) in sizes {

@@ -198,6 +198,9 @@ pub struct Format {
     pub national_prefix_rule: &'static str,
     /// The international layout when it differs; `NA` when the format is national only.
     pub international: &'static str,
+    /// A national layout with digits of its own (Argentina's `$2 15-$3-$4`), for a number typed
+    /// with exactly those digits; empty for most formats.
+    pub typed: &'static str,
 }
 
 impl Format {
@@ -240,6 +243,7 @@ impl Format {
             leading_digits: f.next()?,
             national_prefix_rule: f.next()?,
             international: f.next()?,
+            typed: f.next().unwrap_or_default(),
         })
     }
 }

@@ -109,7 +109,7 @@ impl NumberType {
     /// ```
     /// use phone_otp::phone::validate::NumberType;
     /// assert_eq!(NumberType::PremiumRate.name(), "premium-rate");
-    /// assert_eq!(NumberType::from_name(" Premium_Rate"), Some(NumberType::PremiumRate));
+    /// assert_eq!(NumberType::from_name("premium-rate"), Some(NumberType::PremiumRate));
     /// assert_eq!(NumberType::from_name("landline"), None);
     /// ```
     pub fn name(self) -> &'static str {
@@ -128,16 +128,9 @@ impl NumberType {
         }
     }
 
-    /// The type of a name in the `number-types` option, in any case, `_` or `-`.
+    /// The type of a name in the `number-types` option.
     pub fn from_name(name: &str) -> Option<NumberType> {
-        let name = name.trim();
-        NumberType::ALL.into_iter().find(|t| {
-            t.name().len() == name.len()
-                && t.name()
-                    .bytes()
-                    .zip(name.bytes())
-                    .all(|(a, b)| a == b.to_ascii_lowercase() || (a == b'-' && b == b'_'))
-        })
+        NumberType::ALL.into_iter().find(|t| t.name() == name)
     }
 
     fn bit(self) -> u16 {
@@ -169,8 +162,8 @@ impl NumberTypes {
         NumberTypes(types.iter().fold(0, |set, t| set | t.bit()))
     }
 
-    /// The types named in a comma- or space-separated list; unknown names are ignored, and a
-    /// list that names none gives the default.
+    /// The types named in a comma-separated list; unknown names are ignored, and a list that
+    /// names none gives the default.
     ///
     /// ```
     /// use phone_otp::phone::validate::{NumberType, NumberTypes};
@@ -179,13 +172,13 @@ impl NumberTypes {
     /// assert_eq!(NumberTypes::parse("nonsense"), NumberTypes::default());
     /// ```
     pub fn parse(list: &str) -> NumberTypes {
-        let types: Vec<NumberType> = list
-            .split([',', ' '])
-            .filter_map(NumberType::from_name)
-            .collect();
-        match types.is_empty() {
-            true => NumberTypes::default(),
-            false => NumberTypes::of(&types),
+        let set = list
+            .split(',')
+            .filter_map(|name| NumberType::from_name(name.trim()))
+            .fold(0, |set, t| set | t.bit());
+        match set {
+            0 => NumberTypes::default(),
+            set => NumberTypes(set),
         }
     }
 
@@ -260,7 +253,7 @@ pub fn validate(text: &str, selected: Region) -> Result<String, Invalid> {
 /// let jersey = check("+44 7797 712345", us, patterns()).unwrap();
 /// assert_eq!((jersey.region, jersey.number_type), ("JE", Some(NumberType::Mobile)));
 /// ```
-pub fn check(text: &str, selected: Region, patterns: Option<&Patterns>) -> Result<Valid, Invalid> {
+pub fn check(text: &str, selected: Region, patterns: Option<Patterns>) -> Result<Valid, Invalid> {
     let Some(parsed) = parse(text, selected) else {
         return Err(invalid(Problem::NotANumber, None));
     };
@@ -297,7 +290,7 @@ fn invalid(problem: Problem, region: Option<Region>) -> Invalid {
     }
 }
 
-fn judge(parsed: &Parsed, region: Region, patterns: Option<&Patterns>) -> Result<Valid, Invalid> {
+fn judge(parsed: &Parsed, region: Region, patterns: Option<Patterns>) -> Result<Valid, Invalid> {
     let len = parsed.national.len();
     let lengths: Vec<usize> = region.possible_lengths().collect();
     let problem = if lengths.contains(&len) {
@@ -335,7 +328,7 @@ fn judge(parsed: &Parsed, region: Region, patterns: Option<&Patterns>) -> Result
 /// The region of `national` among those of `region`'s calling code and its type, as
 /// libphonenumber finds them: the first region, main one first, whose leading digits take the
 /// number or whose patterns give it a type.
-fn typed(region: Region, national: &str, p: &Patterns) -> Option<(Region, NumberType)> {
+fn typed(region: Region, national: &str, p: Patterns) -> Option<(Region, NumberType)> {
     let mut regions = Region::with_calling_code(region.calling_code).peekable();
     let main = *regions.peek()?;
     if Region::with_calling_code(region.calling_code)
@@ -369,14 +362,14 @@ fn typed(region: Region, national: &str, p: &Patterns) -> Option<(Region, Number
 /// let us = Region::get("US").unwrap();
 /// assert_eq!(number_type(us, "2015550123", p), Some(NumberType::FixedLineOrMobile));
 /// ```
-pub fn number_type(region: Region, national: &str, p: &Patterns) -> Option<NumberType> {
+pub fn number_type(region: Region, national: &str, p: Patterns) -> Option<NumberType> {
     let rp = p.region(region.code)?;
     if !matches(rp.general, national, Mode::Full) {
         return None;
     }
-    let is = |t: NumberType| is_of_type(rp, region, national, t);
+    let is = |t: NumberType| is_of_type(&rp, region, national, t);
     if is(NumberType::FixedLine) {
-        let mobile = field(rp, NumberType::Mobile).0;
+        let mobile = field(&rp, NumberType::Mobile).0;
         return Some(match mobile.is_empty() || is(NumberType::Mobile) {
             true => NumberType::FixedLineOrMobile,
             false => NumberType::FixedLine,
@@ -408,7 +401,7 @@ fn is_of_type(rp: &RegionPatterns, region: Region, national: &str, t: NumberType
 /// The national number with the national prefix kept, where libphonenumber would keep it: the
 /// digits with it match the national number pattern and those without do not, or those without
 /// are too short or of an impossible length.
-fn with_prefix(parsed: &Parsed, region: Region, p: &Patterns) -> Option<Parsed> {
+fn with_prefix(parsed: &Parsed, region: Region, p: Patterns) -> Option<Parsed> {
     if parsed.international || parsed.prefix.is_empty() {
         return None;
     }

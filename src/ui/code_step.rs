@@ -29,13 +29,18 @@ pub fn CodeStep(
     let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
     let label = move || {
         state.with(|s| {
-            tx.fill(
+            let label = tx.fill(
                 Key::CodeLabel,
                 &[
                     ("n", &s.code_length().to_string()),
                     ("phone", &unbroken(&s.phone)),
                 ],
-            )
+            );
+            // A fixed line is called rather than texted: say so before the code comes.
+            match s.channel {
+                Channel::Voice => format!("{} {label}", tx.text(Key::CallingYou)),
+                Channel::Sms => label,
+            }
         })
     };
     let expires = move || {

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer, launch, openPage, freshPhone, distWithPages } from "./harness.mjs";
+import { startServer, launch, openPage, freshPhone, distWithPages, digitsOf } from "./harness.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server, browser;
@@ -14,6 +14,7 @@ before(async () => {
       "my.html": 'endpoint="/api" default-country="MY"',
       "us.html": 'endpoint="/api" default-country="US"',
       "list.html": 'endpoint="/api" default-country="SG" countries="MY,SG,ID,GB" preferred-countries="GB"',
+      "voice.html": 'endpoint="/api" default-country="GB" channels="sms,voice"',
     }),
   });
   browser = await launch();
@@ -185,6 +186,83 @@ test("a trunk prefix inside an international number is dropped", async () => {
     await page.getByRole("button", { name: "Change number" }).click();
     await phoneField(page).waitFor();
   }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** A London number no other test sends to. */
+let landlines = 0;
+const freshLandline = () => `+44207${String(process.pid % 1000).padStart(3, "0")}${String(++landlines).padStart(4, "0")}`;
+
+/** Opens `url`, counting the requests to the backend; focuses the phone field and waits until
+ * the validation patterns it fetches on first focus are there. */
+async function withPatterns(url) {
+  const { page, errors } = await openPage(browser, url);
+  const sends = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.startsWith("/api/")) sends.push(r);
+  });
+  const fetched = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/phone/patterns.txt")) fetched.push(r.url());
+  });
+  await page.locator("[part=phone-input]").waitFor();
+  // Not part of the first load: fetched when the phone field is first focused.
+  assert.deepEqual(fetched, []);
+  const arrived = page.waitForResponse((r) => r.url().endsWith("/phone/patterns.txt") && r.ok());
+  await phoneField(page).focus();
+  await arrived;
+  // Handed to the wasm right after its text is read.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  return { page, errors, sends, fetched };
+}
+
+const notice = (page) => page.locator("[part=notice]");
+
+test("numbers no region has and premium-rate numbers are refused before any request", async () => {
+  const { page, errors, sends, fetched } = await withPatterns(`${server.url}/us.html`);
+  for (const [typed, message] of [
+    ["+1 123 456 7890", "This is not a valid number in United States. Check the digits."],
+    ["+44 901 234 5678", "Premium-rate and shared-cost numbers cannot get a code. Use your mobile number."],
+    ["+44 800 123 4567", "Toll-free numbers cannot get a code. Use your mobile number."],
+  ]) {
+    await phoneField(page).fill(typed);
+    await page.getByRole("button", { name: "Send code" }).click();
+    await assert.doesNotReject(notice(page).getByText(message).waitFor({ timeout: 5000 }), typed);
+    // Nothing typed is lost.
+    assert.equal(digitsOf(await phoneField(page).inputValue()), digitsOf(typed));
+    assert.equal(await phoneField(page).getAttribute("aria-invalid"), "true");
+  }
+  // A landline without voice offered cannot receive the text.
+  await phoneField(page).fill("+44 20 7946 0958");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await notice(page).getByText("This is a landline: it cannot receive text messages.").waitFor();
+  assert.equal(sends.length, 0, sends.map((r) => r.url()).join(" "));
+  // Fetched once, however often the field is focused.
+  await phoneField(page).blur();
+  await phoneField(page).focus();
+  assert.equal(fetched.length, 1);
+  // A real number still goes through.
+  await phoneField(page).fill("+1 201 555 0123");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.locator("input[autocomplete=one-time-code]").waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a fixed-line number is sent by voice when channels offer voice", async () => {
+  const { page, errors } = await withPatterns(`${server.url}/voice.html`);
+  const phone = freshLandline();
+  const body = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname.startsWith("/api/"));
+  await phoneField(page).fill(`0${phone.slice(3)}`);
+  await page.getByRole("button", { name: "Send code" }).click();
+  assert.equal(JSON.parse((await body).postData()).channel, "voice");
+  await page.getByText("We'll call you with the code.").waitFor();
+  const sent = (await server.outbox()).filter((m) => m.phone === phone);
+  assert.equal(sent.at(-1)?.channel, "voice", JSON.stringify(sent));
+  const code = await server.codeFor(phone);
+  await page.locator("input[autocomplete=one-time-code]").fill(code);
+  await page.locator(".phone-otp[data-state=verified]").waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -37,6 +37,10 @@ export interface PhoneOtpOptions {
   defaultCountry?: string;
   /** The only countries offered, comma-separated ISO codes ("MY,SG,ID"); default: all 245. */
   countries?: string | string[];
+  /** The types of number that may get a code, comma-separated or as a list; default: all but
+   * premium rate, shared cost, toll free, UAN, pager and voicemail. A fixed line is called
+   * when `channels` offers voice. */
+  numberTypes?: string | PhoneNumberType[];
   /** Countries listed first, in this order ("MY,SG"). */
   preferredCountries?: string | string[];
   /** Extra headers on every request, such as a CSRF token. */
@@ -53,6 +57,10 @@ export interface PhoneOtpOptions {
   required?: boolean;
   disabled?: boolean;
 }
+
+export type PhoneNumberType =
+  | "mobile" | "fixed-line" | "fixed-line-or-mobile" | "toll-free" | "premium-rate"
+  | "shared-cost" | "voip" | "personal" | "pager" | "uan" | "voicemail";
 
 export type PhoneOtpState =
   | "entry" | "sending" | "code-sent" | "verifying" | "verified"
