@@ -40,10 +40,11 @@ const REGION = {
   nationalPrefixFormattingRule: 6,
   nationalPrefixForParsing: 7,
   nationalPrefixTransformRule: 8,
+  nationalPrefixIsOptional: 9,
   leadingDigits: 10,
   types: 11,
 };
-const FORMAT = { pattern: 0, layout: 1, leadingDigits: 2, nationalPrefixFormattingRule: 3, internationalLayout: 5 };
+const FORMAT = { pattern: 0, layout: 1, leadingDigits: 2, nationalPrefixFormattingRule: 3, nationalPrefixIsOptional: 4, internationalLayout: 5 };
 // The number types in the order of metadata.max.json's `types` array, which is also the order of
 // the fields of a line of patterns.txt (src/phone/validate.rs `NumberType::FIELDS`).
 const TYPES = ['fixed_line', 'mobile', 'toll_free', 'premium_rate', 'personal_number', 'voicemail', 'uan', 'pager', 'voip', 'shared_cost'];
@@ -96,8 +97,14 @@ for (const [cc, regions] of Object.entries(min.country_calling_codes)) {
       // The national layout that writes digits of its own (Argentina's "$2 15-$3-$4"): shown
       // only when the person typed exactly those digits (src/phone/format.rs).
       const own = national === f[FORMAT.layout] ? '' : f[FORMAT.layout];
+      // A format that neither writes a national prefix nor may go without one is not for a
+      // number typed with the prefix (libphonenumber-js's AsYouType formatSuits).
+      const writesPrefix = rule && !/^\(?\$1\)?$/.test(rule);
+      const optional = f[FORMAT.nationalPrefixIsOptional] || c[REGION.nationalPrefixIsOptional] || main[REGION.nationalPrefixIsOptional];
+      const notAfterPrefix = !writesPrefix && !optional ? '1' : '';
       const fields = [pattern(f[FORMAT.pattern], iso), check(national, iso), pattern(leading, iso), check(rule, iso), check(intl, iso)];
-      if (own) fields.push(check(own, iso));
+      if (own || notAfterPrefix) fields.push(check(own, iso));
+      if (notAfterPrefix) fields.push(notAfterPrefix);
       return fields.join(SUB);
     });
     // Regions that share a calling code are told apart by their leading digits; the few without

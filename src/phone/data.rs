@@ -14,7 +14,7 @@
 //!   `ISO;calling code;international prefix;national prefix;national prefix for parsing;its
 //!   transform;leading digits;national number pattern of a shared region;possible lengths;formats…`,
 //!   each format `pattern!national layout!leading digits!national prefix rule!international
-//!   layout[!typed layout]` (see [`super::Region`] and [`super::Format`]). Regions that share a calling code follow
+//!   layout[!typed layout[!1 when not for a number typed with its national prefix]]` (see [`super::Region`] and [`super::Format`]). Regions that share a calling code follow
 //!   each other, the main region first.
 //! - `patterns.txt` (about 24 KB gzip): what validation adds. `ISO;national number pattern;fixed
 //!   line;mobile;toll free;premium rate;personal;voicemail;UAN;pager;VoIP;shared cost`, each type
@@ -53,8 +53,6 @@ pub use super::generated::VERSION as LIBPHONENUMBER_JS;
 pub enum DataError {
     /// Not a file of this kind, format and version (its third line is not the expected header).
     Header,
-    /// A line that cannot be read.
-    Line,
     /// The data is already there (compiled in or installed before).
     Installed,
 }

@@ -95,7 +95,7 @@ fn formats_for(
     prefix_typed: bool,
 ) -> Option<Format> {
     region.formats().find(|f| {
-        !(prefix_typed && !international && f.national_prefix_rule.is_empty())
+        !(prefix_typed && !international && f.not_after_prefix)
             && f.layout(international).is_some()
             && (f.leading_digits.is_empty() || matches(f.leading_digits, national, Mode::Partial))
             && national.len() <= f.groups().iter().map(|g| g.1).sum()

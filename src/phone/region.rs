@@ -201,6 +201,8 @@ pub struct Format {
     /// A national layout with digits of its own (Argentina's `$2 15-$3-$4`), for a number typed
     /// with exactly those digits; empty for most formats.
     pub typed: &'static str,
+    /// Neither writes a national prefix nor may go without one: not for a number typed with it.
+    pub not_after_prefix: bool,
 }
 
 impl Format {
@@ -244,6 +246,7 @@ impl Format {
             national_prefix_rule: f.next()?,
             international: f.next()?,
             typed: f.next().unwrap_or_default(),
+            not_after_prefix: f.next() == Some("1"),
         })
     }
 }
