@@ -112,7 +112,8 @@ fn grouped(
     national_prefix: &str,
 ) -> Option<String> {
     let mut out = open_grouped(national, region, international, national_prefix)?;
-    if out.matches('(').count() > out.matches(')').count() {
+    let count = |c: u8| out.bytes().filter(|&b| b == c).count();
+    if count(b'(') > count(b')') {
         out.push(')');
     }
     Some(out)
@@ -214,18 +215,11 @@ fn rewritten(p: &Parsed, region: Region) -> Option<String> {
     if groups.len() < sizes.len() || national.len() < sizes.iter().map(|g| g.0).sum() {
         return None;
     }
-    // The national prefix rule ("0$1") writes the prefix before the first group shown.
-    let mut template = format.typed.to_owned();
-    let first_group = positions(&template, "$").next();
-    if let Some(i) = first_group {
-        let first = template.get(i..i + 2)?.to_owned();
-        let rule = format.national_prefix_rule;
-        let rule = match positions(rule, "$1").next() {
-            Some(j) => format!("{}{first}{}", rule.get(..j)?, rule.get(j + 2..)?),
-            None => first,
-        };
-        template.replace_range(i..i + 2, &rule);
-    }
+    // The national prefix rule ("0$1") writes the prefix before the first group shown (the only
+    // such layouts, Argentina's, start with a group).
+    let rule = format.national_prefix_rule;
+    let mut template = String::from(rule.get(..positions(rule, "$1").next().unwrap_or(0))?);
+    template.push_str(format.typed);
     let mut out = String::new();
     let mut pending = String::new();
     let mut chars = template.chars().peekable();
@@ -243,10 +237,9 @@ fn rewritten(p: &Parsed, region: Region) -> Option<String> {
             _ => pending.push(c),
         }
     }
-    let shown: String = out.chars().filter(char::is_ascii_digit).collect();
-    // The digits typed may run ahead of what the groups show ("011 15" before the number):
-    // only a layout that shows all of them, in order, is used.
-    (shown == p.typed).then_some(out)
+    // Only a layout that shows all the digits typed, in order, is used.
+    let shown = out.bytes().filter(u8::is_ascii_digit);
+    shown.eq(p.typed.bytes()).then_some(out)
 }
 
 /// `digits` cut into groups of the given `(min, max)` sizes, as a greedy regex would cut a whole

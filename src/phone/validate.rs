@@ -406,7 +406,8 @@ fn with_prefix(parsed: &Parsed, region: Region, p: Patterns) -> Option<Parsed> {
         return None;
     }
     let rp = p.region(region.code)?;
-    let whole = format!("{}{}", parsed.prefix, parsed.national);
+    let mut whole = parsed.prefix.clone();
+    whole.push_str(&parsed.national);
     let len = parsed.national.len();
     let possible = region.possible_lengths().any(|l| l == len);
     let too_long = region.possible_lengths().all(|l| len > l);
