@@ -402,7 +402,16 @@ fn is_of_type(rp: &RegionPatterns, region: Region, national: &str, t: NumberType
 /// digits with it match the national number pattern and those without do not, or those without
 /// are too short or of an impossible length.
 fn with_prefix(parsed: &Parsed, region: Region, p: Patterns) -> Option<Parsed> {
-    if parsed.international || parsed.prefix.is_empty() {
+    // A trunk prefix dropped after the calling code ("+49 (0) 151 …"): the digits as typed,
+    // which some regions' numbers start with (Japan's 0077 toll-free numbers).
+    if parsed.international {
+        return (parsed.transformed && parsed.typed != parsed.national).then(|| Parsed {
+            national: parsed.typed.clone(),
+            transformed: false,
+            ..parsed.clone()
+        });
+    }
+    if parsed.prefix.is_empty() {
         return None;
     }
     let rp = p.region(region.code)?;
