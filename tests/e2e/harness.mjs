@@ -101,6 +101,19 @@ export async function openPage(browser, url) {
 }
 
 /** The `+` and digits of what a phone field shows ("+60 18 225 8491" → "+60182258491"). */
+/**
+ * Resolves to whether `locator`'s element has the focus in its root within `ms`: the widget moves
+ * focus in a requestAnimationFrame after the event, so a check made at once can run before it.
+ */
+export async function focused(locator, ms = 2000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await locator.evaluate((el) => el === el.getRootNode().activeElement)) return true;
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export const digitsOf = (text) => text.replace(/[^+\d]/g, "");
 
 /** A unique Malaysian mobile number per call, so tests never share a rate limit. */

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer, launch, openPage, freshPhone, distWithPages, digitsOf } from "./harness.mjs";
+import { startServer, launch, openPage, freshPhone, distWithPages, digitsOf, focused } from "./harness.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server, browser;
@@ -56,7 +56,7 @@ test("the country combobox works by keyboard alone", async () => {
   const search = page.getByRole("combobox", { name: "Search countries" });
   await search.waitFor();
   assert.equal(await countryButton(page).getAttribute("aria-expanded"), "true");
-  assert.equal(await search.evaluate((el) => el === el.getRootNode().activeElement), true);
+  assert.equal(await focused(search), true);
   // The highlighted option is the selected country, named by aria-activedescendant.
   const activeText = () =>
     search.evaluate((el) => el.getRootNode().getElementById(el.getAttribute("aria-activedescendant"))?.textContent);
@@ -83,14 +83,14 @@ test("the country combobox works by keyboard alone", async () => {
   assert.equal(await activeText(), first);
   await page.keyboard.press("Escape");
   assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
-  assert.equal(await countryButton(page).evaluate((el) => el === el.getRootNode().activeElement), true);
+  assert.equal(await focused(countryButton(page)), true);
   assert.match(await countryButton(page).getAttribute("aria-label"), /United States/);
   // Enter picks and moves on to the number.
   await page.keyboard.press("Enter");
   await search.fill("malaysia");
   await page.keyboard.press("Enter");
   assert.match(await countryButton(page).getAttribute("aria-label"), /^Country: Malaysia \+60$/);
-  assert.equal(await phoneField(page).evaluate((el) => el === el.getRootNode().activeElement), true);
+  assert.equal(await focused(phoneField(page)), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
