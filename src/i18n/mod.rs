@@ -27,59 +27,6 @@ impl Key {
         Key::NAMES[self as usize]
     }
 
-    const NAMES: [&'static str; 50] = [
-        "PhoneLabel",
-        "PhoneHint",
-        "SendCode",
-        "Sending",
-        "CodeLabel",
-        "Verify",
-        "Verifying",
-        "Verified",
-        "WrongCode",
-        "AttemptsLeftOne",
-        "AttemptsLeft",
-        "Expired",
-        "Locked",
-        "AlreadyUsed",
-        "NotFound",
-        "NewCode",
-        "Resend",
-        "ResendIn",
-        "ExpiresIn",
-        "ChangeNumber",
-        "CallMe",
-        "RateLimited",
-        "RateLimitedLater",
-        "Network",
-        "Timeout",
-        "Offline",
-        "Server",
-        "BadPhone",
-        "PhoneEmpty",
-        "PhoneCountryCode",
-        "PhoneTooShort",
-        "PhoneTooLong",
-        "PhoneInvalidLength",
-        "PhoneNotOffered",
-        "PhoneInvalid",
-        "PhonePremium",
-        "PhoneTollFree",
-        "PhoneTypeRefused",
-        "PhoneNoTexts",
-        "CallingYou",
-        "Country",
-        "CountrySearch",
-        "CountryNone",
-        "CodeRefused",
-        "Rejected",
-        "SendAgainIn",
-        "CodeIncomplete",
-        "CodeTooLong",
-        "CodeResent",
-        "NotReceived",
-    ];
-
     /// The key named `name` (as [`Key::name`] spells it), if there is one.
     ///
     /// ```
@@ -90,60 +37,6 @@ impl Key {
     pub fn from_name(name: &str) -> Option<Key> {
         Key::ALL.into_iter().find(|k| k.name() == name)
     }
-
-    /// Every key, for tests that check each catalog.
-    pub const ALL: [Key; 50] = [
-        Key::PhoneLabel,
-        Key::PhoneHint,
-        Key::SendCode,
-        Key::Sending,
-        Key::CodeLabel,
-        Key::Verify,
-        Key::Verifying,
-        Key::Verified,
-        Key::WrongCode,
-        Key::AttemptsLeftOne,
-        Key::AttemptsLeft,
-        Key::Expired,
-        Key::Locked,
-        Key::AlreadyUsed,
-        Key::NotFound,
-        Key::NewCode,
-        Key::Resend,
-        Key::ResendIn,
-        Key::ExpiresIn,
-        Key::ChangeNumber,
-        Key::CallMe,
-        Key::RateLimited,
-        Key::RateLimitedLater,
-        Key::Network,
-        Key::Timeout,
-        Key::Offline,
-        Key::Server,
-        Key::BadPhone,
-        Key::PhoneEmpty,
-        Key::PhoneCountryCode,
-        Key::PhoneTooShort,
-        Key::PhoneTooLong,
-        Key::PhoneInvalidLength,
-        Key::PhoneNotOffered,
-        Key::PhoneInvalid,
-        Key::PhonePremium,
-        Key::PhoneTollFree,
-        Key::PhoneTypeRefused,
-        Key::PhoneNoTexts,
-        Key::CallingYou,
-        Key::Country,
-        Key::CountrySearch,
-        Key::CountryNone,
-        Key::CodeRefused,
-        Key::Rejected,
-        Key::SendAgainIn,
-        Key::CodeIncomplete,
-        Key::CodeTooLong,
-        Key::CodeResent,
-        Key::NotReceived,
-    ];
 }
 
 /// A language the widget speaks.
@@ -239,9 +132,25 @@ impl Locale {
     }
 }
 
-/// A text the widget shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
+/// Declares [`Key`] from one list: the enum, each key's name ([`Key::name`]) and [`Key::ALL`].
+macro_rules! keys {
+    ($($(#[$doc:meta])* $key:ident,)*) => {
+        /// A text the widget shows.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl Key {
+            const NAMES: [&'static str; Key::ALL.len()] = [$(stringify!($key)),*];
+
+            /// Every key, for tests that check each catalog.
+            pub const ALL: [Key; [$(Key::$key),*].len()] = [$(Key::$key),*];
+        }
+    };
+}
+
+keys! {
     PhoneLabel,
     PhoneHint,
     SendCode,
