@@ -12,12 +12,14 @@ use std::time::Duration;
 ///
 /// ```
 /// use phone_otp::config::Config;
-/// let config = Config::from_attributes(|name| match name {
+/// let attributes = |name: &str| match name {
 ///     "dialect" => Some("verifyhq".into()),
 ///     "user-id" => Some("user_123".into()),
 ///     "code-length" => Some("8".into()),
 ///     _ => None,
-/// });
+/// };
+/// // The element passes the browser's `JSON.parse`; this page has no JSON attributes.
+/// let config = Config::from_attributes(attributes, |_| None);
 /// assert_eq!(config.backend.dialect.name(), "verifyhq");
 /// assert_eq!(config.settings.code_length, 8);
 /// assert_eq!(config.endpoint, "/api");
@@ -31,7 +33,8 @@ pub struct Config {
     /// `code-length` (4–10, default 6), `resend-after` (seconds, default 30), `expires-after`
     /// (seconds, default 600), `max-attempts` (wrong codes allowed, counted by the widget; unset:
     /// not counted): used when the backend does not say; `channels` (`sms` or `sms,voice`):
-    /// whether "Call me instead" is offered, and whether a fixed line is called; `number-types`:
+    /// whether "Call me instead" is offered; `default-country`, `countries` and
+    /// `preferred-countries`, and whether a fixed line is called; `number-types`:
     /// the types of number that may get a code (names in
     /// [`crate::phone::validate::NumberType::name`]; default: all but premium rate, shared cost,
     /// toll free, UAN, pager and voicemail).
@@ -48,8 +51,6 @@ pub struct Config {
     /// `request-headers`: extra headers on every request, such as a CSRF token, given as a JSON
     /// object of strings.
     pub request_headers: Vec<(String, String)>,
-    /// `default-country`, `countries` and `preferred-countries`.
-    pub countries: Countries,
     /// Where the code step is kept across reloads: the element's `storage-key` attribute, else
     /// its `id`, else its `name`. `None`: nothing is kept (a page may have several widgets, and
     /// one without a name cannot tell its step from another's).
@@ -224,7 +225,6 @@ impl Default for Config {
             locale: None,
             messages: Vec::new(),
             request_headers: Vec::new(),
-            countries: Countries::default(),
             storage_key: None,
             warnings: Vec::new(),
             theme: Theme::Light,
@@ -233,9 +233,14 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Reads the options from attributes; `get(name)` returns an attribute's value. Values that
-    /// do not parse keep their default, so a typo never breaks the widget.
-    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Config {
+    /// Reads the options from attributes; `get(name)` returns an attribute's value and
+    /// `json(text)` parses the JSON ones (`messages`, `request-headers`; the element passes the
+    /// browser's parser, which this pure module cannot call). Values that do not parse keep
+    /// their default, so a typo never breaks the widget.
+    pub fn from_attributes(
+        get: impl Fn(&str) -> Option<String>,
+        json: impl Fn(&str) -> Option<Json>,
+    ) -> Config {
         let text = |name: &str| {
             get(name)
                 .map(|v| v.trim().to_owned())
@@ -275,6 +280,19 @@ impl Config {
                 }
             }
         }
+        let mut object = |name: &str| {
+            let text = get(name)?;
+            let parsed = json(&text).filter(|j| matches!(j, Json::Object(_)));
+            if parsed.is_none() {
+                warnings.push(format!(
+                    "{name} is not a JSON object of strings: {text}; left out"
+                ));
+            }
+            parsed
+        };
+        let request_headers =
+            object("request-headers").map_or(Vec::new(), |j| headers_from_json(&j));
+        let messages = object("messages").map_or(Vec::new(), |j| strings_from_json(&j));
         Config {
             endpoint: text("endpoint").unwrap_or(defaults.endpoint),
             backend: Backend {
@@ -300,7 +318,12 @@ impl Config {
                 lock_verified: get("lock-verified").is_some_and(|v| v.trim() != "false"),
                 number_types: text("number-types")
                     .map_or(defaults.settings.number_types, |t| NumberTypes::parse(&t)),
-                // Filled from `countries` by the widget, which knows the browser's language.
+                countries: Countries::from_lists(
+                    text("default-country").as_deref(),
+                    text("countries").as_deref(),
+                    text("preferred-countries").as_deref(),
+                ),
+                // Picked from `countries` by the widget, which knows the browser's language.
                 ..defaults.settings
             },
             timeout: number("timeout")
@@ -312,15 +335,8 @@ impl Config {
                 _ => Credentials::SameOrigin,
             },
             locale: text("locale"),
-            // JSON needs the browser's parser: the element fills these from `messages` and
-            // `request-headers`.
-            messages: Vec::new(),
-            request_headers: Vec::new(),
-            countries: Countries::from_lists(
-                text("default-country").as_deref(),
-                text("countries").as_deref(),
-                text("preferred-countries").as_deref(),
-            ),
+            messages,
+            request_headers,
             storage_key: text("storage-key").or(text("id")).or(text("name")),
             warnings,
             theme: Theme::Light,

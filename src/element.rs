@@ -2,7 +2,7 @@
 //! `www/phone-otp.js`): mount the widget for a host element configured by its attributes, and
 //! turn widget events into `phone-otp:*` DOM events on the host.
 
-use crate::config::{headers_from_json, strings_from_json, Config};
+use crate::config::{strings_from_json, Config};
 use crate::events::WidgetEvent;
 use crate::json::Json;
 use crate::ui::PhoneOtp;
@@ -24,25 +24,7 @@ pub struct Mounted {
 /// `messages` win over it.
 #[wasm_bindgen]
 pub fn mount(parent: HtmlElement, host: HtmlElement, catalog: Option<String>) -> Mounted {
-    let mut config = Config::from_attributes(|name| host.get_attribute(name));
-    let mut json = |name: &str| {
-        let text = host.get_attribute(name)?;
-        let parsed = crate::transport::parse(&text).filter(|j| matches!(j, Json::Object(_)));
-        if parsed.is_none() {
-            config.warnings.push(format!(
-                "{name} is not a JSON object of strings: {text}; left out"
-            ));
-        }
-        parsed
-    };
-    let headers = json("request-headers");
-    let messages = json("messages");
-    if let Some(headers) = headers {
-        config.request_headers = headers_from_json(&headers);
-    }
-    if let Some(messages) = messages {
-        config.messages = strings_from_json(&messages);
-    }
+    let mut config = config(&host);
     // Texts::text takes the first override for a key: the host's messages come first.
     if let Some(catalog) = catalog.as_deref().and_then(crate::transport::parse) {
         config.messages.extend(strings_from_json(&catalog));
@@ -55,6 +37,12 @@ pub fn mount(parent: HtmlElement, host: HtmlElement, catalog: Option<String>) ->
     Mounted {
         _handle: Box::new(handle),
     }
+}
+
+/// The host's options, from its attributes. One instance of the generic reader for both entry
+/// points, so the wasm holds it once.
+fn config(host: &HtmlElement) -> Config {
+    Config::from_attributes(|name| host.get_attribute(name), crate::transport::parse)
 }
 
 /// The catalog file (`i18n/<name>.json`) a page in language `tag` needs, or `None` when the
@@ -83,7 +71,7 @@ pub fn install_phone_data(kind: &str, text: String) -> bool {
 /// Forgets the code step kept for reloads, so the next mount starts from the phone step.
 #[wasm_bindgen]
 pub fn forget(host: HtmlElement) {
-    let config = Config::from_attributes(|name| host.get_attribute(name));
+    let config = config(&host);
     if let Some(key) = crate::persist::storage_key(&config.endpoint, config.storage_key.as_deref())
     {
         crate::ui::storage::save(&key, None);

@@ -12,6 +12,7 @@
 //!   failure outcome.
 
 use crate::code;
+use crate::config::Countries;
 use crate::dialect::{Channel, Outcome, Session};
 use crate::phone::format::as_you_type;
 use crate::phone::parse::parse;
@@ -138,8 +139,9 @@ pub struct Settings {
     pub voice: bool,
     /// The country selected at the start and after a reset.
     pub country: Region,
-    /// The only countries whose numbers are taken (`countries`); empty for all.
-    pub countries: Vec<Region>,
+    /// The countries offered (`countries`, `preferred-countries`, `default-country`): only
+    /// their numbers are taken.
+    pub countries: Countries,
     /// Wrong codes allowed per code when the backend does not report the attempts left
     /// (`max-attempts`); `None`: not counted.
     pub max_attempts: Option<u32>,
@@ -157,7 +159,7 @@ impl Default for Settings {
             expires_after: 600_000,
             voice: false,
             country: Region::default(),
-            countries: Vec::new(),
+            countries: Countries::default(),
             max_attempts: None,
             lock_verified: false,
             number_types: NumberTypes::default(),
@@ -168,7 +170,7 @@ impl Default for Settings {
 impl Settings {
     /// Whether numbers of `region` are taken (the `countries` option).
     pub fn offers(&self, region: Region) -> bool {
-        self.countries.is_empty() || self.countries.contains(&region)
+        self.countries.allows(region)
     }
 }
 

@@ -21,10 +21,13 @@ const READ_BY_STYLESHEET: [&str; 1] = ["theme"];
 fn config_attributes() -> BTreeSet<String> {
     let asked = RefCell::new(BTreeSet::new());
     for dialect in ["native", "idmeta", "verifik", "otp-service", "verifyhq"] {
-        Config::from_attributes(|name| {
-            asked.borrow_mut().insert(name.to_owned());
-            (name == "dialect").then(|| dialect.to_owned())
-        });
+        Config::from_attributes(
+            |name| {
+                asked.borrow_mut().insert(name.to_owned());
+                (name == "dialect").then(|| dialect.to_owned())
+            },
+            |_| None,
+        );
     }
     let mut all = asked.into_inner();
     all.extend(READ_BY_ELEMENT.map(String::from));

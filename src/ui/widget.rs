@@ -63,11 +63,13 @@ pub fn PhoneOtp(
         .or_else(|| browser_language.clone())
         .unwrap_or_else(|| "en".into());
     let lang = Locale::from_tag(&locale);
-    config.settings.country = config.countries.initial(browser_language.as_deref());
-    config.settings.countries = config.countries.allow.clone();
+    config.settings.country = config
+        .settings
+        .countries
+        .initial(browser_language.as_deref());
     let names = CountryNames::new(&locale);
     let theme = config.theme.attribute();
-    let country_options = StoredValue::new((config.countries.clone(), locale.clone()));
+    let country_options = StoredValue::new((config.settings.countries.clone(), locale.clone()));
     let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
     let endpoint = endpoint.unwrap_or(config.endpoint);
     // The developer hears about every option that did not apply, once, at mount.
