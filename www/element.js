@@ -5,14 +5,30 @@
 import init, { catalog_name as catalogName, forget, install_phone_data as installPhoneData, mount as mountWasm } from "./wasm/phone-otp.js";
 
 const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
+const METADATA_URL = new URL("./phone/metadata.txt", import.meta.url);
 const CSS_URL = new URL("./phone-otp.css", import.meta.url);
 let ready;
 /**
- * Loads the wasm once, compiling it while it downloads. `response` is a `fetch` of it already
- * started (phone-otp.js starts it before this module arrives); by default it is fetched here.
+ * Loads the wasm once, compiling it while it downloads, and the phone metadata beside it
+ * (phone/metadata.txt, 11 KB gzip: the regions, calling codes and formats), which is handed to
+ * the wasm before anything mounts. `response` and `metadata` are `fetch`es of them already
+ * started (phone-otp.js starts both before this module arrives); by default they are fetched
+ * here, in parallel. Without the metadata (a failed fetch, a stale file) the widget still mounts:
+ * the field takes input, formats nothing and offers no country list, and one console.warn says why.
  */
-export function load(response) {
-  ready ??= init({ module_or_path: response ?? fetch(WASM_URL) });
+export function load(response, metadata) {
+  ready ??= Promise.all([
+    init({ module_or_path: response ?? fetch(WASM_URL) }),
+    Promise.resolve(metadata ?? fetch(METADATA_URL))
+      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
+      .catch((e) => e),
+  ]).then(([wasm, text]) => {
+    if (typeof text === "string" && !installPhoneData("metadata", text)) text = new Error("not a metadata file of this version");
+    if (typeof text !== "string") {
+      console.warn(`phone-otp: ${METADATA_URL.href} could not be loaded (${text.message}); numbers are taken as typed, without countries or formatting`);
+    }
+    return wasm;
+  });
   return ready;
 }
 

@@ -47,7 +47,10 @@ test("the flow completes with no CSP or Trusted Types violation", async () => {
       true,
     );
   });
+  // The phone metadata, fetched beside the wasm at load, passes the policy too.
+  const metadata = page.waitForResponse((r) => r.url().endsWith("/phone/metadata.txt"));
   const res = await page.goto(server.url);
+  assert.equal((await metadata).status(), 200);
   assert.equal(res.headers()["content-security-policy"], CSP);
   const phone = freshPhone();
   // The validation patterns, fetched beside the script on first focus, pass the policy too.
