@@ -15,7 +15,15 @@ use web_sys::HtmlElement;
 /// holds: DOM nodes, timers, listeners, signals.
 #[wasm_bindgen]
 pub struct Mounted {
-    _handle: Box<dyn std::any::Any>,
+    owner: Owner,
+    root: web_sys::Element,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+        self.owner.cleanup();
+    }
 }
 
 /// Mounts the widget into `parent` (inside the host's shadow root), configured by the host's
@@ -33,10 +41,16 @@ pub fn mount(parent: HtmlElement, host: HtmlElement, catalog: Option<String>) ->
     let on_event = Callback::new(move |(event, message): (WidgetEvent, String)| {
         dispatch(&host, &event, dialect, &message);
     });
-    let handle = leptos::mount::mount_to(parent, move || view! { <PhoneOtp config on_event /> });
-    Mounted {
-        _handle: Box::new(handle),
-    }
+    // Async work (the requests) runs on wasm-bindgen's executor; a second mount finds it set.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // Mounted under its own owner, as `leptos::mount::mount_to` does, without tachys's renderer:
+    // the widget's view is one element that keeps itself up to date (`ui::dom`).
+    let owner = Owner::new();
+    let root = owner.with(|| {
+        crate::ui::dom::El::from(view! { <PhoneOtp config on_event /> }.into_inner()).into_element()
+    });
+    let _ = parent.append_child(&root);
+    Mounted { owner, root }
 }
 
 /// The host's options, from its attributes. One instance of the generic reader for both entry

@@ -75,12 +75,12 @@ impl El {
         value: impl Fn() -> Option<String> + 'static,
     ) -> Self {
         let el = self.0.clone();
-        effect(move || {
+        effect(Box::new(move || {
             let _ = match value() {
                 Some(v) => el.set_attribute(name, &v),
                 None => el.remove_attribute(name),
             };
-        });
+        }));
         self
     }
 
@@ -100,12 +100,12 @@ impl El {
     pub fn text_with(self, text: impl Fn() -> String + 'static) -> Self {
         let node = document().create_text_node("");
         let _ = self.0.append_child(&node);
-        effect(move || {
+        effect(Box::new(move || {
             let text = text();
             if node.data() != text {
                 node.set_data(&text);
             }
-        });
+        }));
         self
     }
 
@@ -113,12 +113,12 @@ impl El {
     /// differs (setting it moves the caret and costs a layout).
     pub fn value_with(self, value: impl Fn() -> String + 'static) -> Self {
         if let Some(input) = self.0.dyn_ref::<web_sys::HtmlInputElement>().cloned() {
-            effect(move || {
+            effect(Box::new(move || {
                 let value = value();
                 if input.value() != value {
                     input.set_value(&value);
                 }
-            });
+            }));
         }
         self
     }
@@ -128,9 +128,9 @@ impl El {
     /// Policy without `'unsafe-inline'` styles allows it.
     pub fn style_with(self, name: &'static str, value: impl Fn() -> String + 'static) -> Self {
         if let Some(el) = self.0.dyn_ref::<web_sys::HtmlElement>().cloned() {
-            effect(move || {
+            effect(Box::new(move || {
                 let _ = el.style().set_property(name, &value());
-            });
+            }));
         }
         self
     }
@@ -201,6 +201,13 @@ impl El {
     }
 }
 
+/// A component built with this module, as a part of another's tree (a [`El::slot`]'s).
+impl From<Dom> for El {
+    fn from(dom: Dom) -> El {
+        El(dom.0.take())
+    }
+}
+
 impl From<El> for Node {
     fn from(el: El) -> Node {
         el.0.into()
@@ -214,7 +221,17 @@ pub fn listen(
     event: &'static str,
     handler: impl FnMut(web_sys::Event) + 'static,
 ) {
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    listen_boxed(target, event, Box::new(handler));
+}
+
+// One copy in the wasm for every listener: the generic `listen` only boxes its handler.
+#[inline(never)]
+fn listen_boxed(
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    handler: Box<dyn FnMut(web_sys::Event)>,
+) {
+    let closure = Closure::wrap(handler);
     let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     if Owner::current().is_none() {
         // Nothing will clean up: the listener lives as long as the page.
@@ -229,7 +246,9 @@ pub fn listen(
 }
 
 /// Runs `f` now and again whenever a signal it read changes, until the owner is disposed.
-fn effect(f: impl Fn() + 'static) {
+/// Boxed, so the wasm holds one render effect for every reactive text and attribute.
+#[inline(never)]
+fn effect(f: Box<dyn Fn()>) {
     let effect = RenderEffect::new(move |_| f());
     on_cleanup(move || drop(effect));
 }

@@ -2,6 +2,7 @@
 //! the flow is in ([`EntryStep`], [`CodeStep`] or [`EndStep`]) above the live notice.
 
 use super::code_step::CodeStep;
+use super::dom::{el, Dom, El};
 use super::effects::{now, warn, Ctx};
 use super::end_step::EndStep;
 use super::entry_step::EntryStep;
@@ -53,7 +54,7 @@ pub fn PhoneOtp(
     /// verified, failed, expired, error and every change of step.
     #[prop(into, optional)]
     on_event: Option<Callback<(WidgetEvent, String)>>,
-) -> impl IntoView {
+) -> Dom {
     let mut config = config.unwrap_or_default();
     let browser_language = web_sys::window().and_then(|w| w.navigator().language());
     // The `locale` option, else the browser's language, else English.
@@ -165,30 +166,46 @@ pub fn PhoneOtp(
     };
 
     let ids = (phone_id, code_id, notice_id.clone());
-    view! {
-        <div
-            class="phone-otp"
-            part="root"
-            data-theme=theme
-            lang=lang.tag()
-            dir=if lang.rtl() { "rtl" } else { "ltr" }
-            data-state=move || phase.get().name()
-        >
-            {move || {
+    let mut root = el("div").attr("class", "phone-otp").attr("part", "root");
+    if let Some(theme) = theme {
+        root = root.attr("data-theme", theme);
+    }
+    Dom::from(
+        root.attr("lang", lang.tag())
+            .attr("dir", if lang.rtl() { "rtl" } else { "ltr" })
+            .attr_with("data-state", move || Some(phase.get().name().to_owned()))
+            .slot(move || {
                 let step = step.get();
                 let (phone_id, code_id, notice_id) = ids.clone();
                 // Untracked: the step's own signals update its parts in place; only a new step
                 // rebuilds, so the field being typed in is never replaced.
-                untrack(move || match step {
-                    Step::Entry => view! { <EntryStep ctx country country_options phone_id notice_id /> }.into_any(),
-                    Step::Code => view! { <CodeStep ctx phase code_id notice_id /> }.into_any(),
-                    Step::End => view! { <EndStep ctx phase id=code_id /> }.into_any(),
+                untrack(move || {
+                    let shown = match step {
+                        Step::Entry => Some(
+                            view! { <EntryStep ctx country country_options phone_id notice_id /> }
+                                .into_inner(),
+                        ),
+                        Step::Code => {
+                            Some(view! { <CodeStep ctx phase code_id notice_id /> }.into_inner())
+                        }
+                        Step::End => view! { <EndStep ctx phase id=code_id /> }.into_inner(),
+                    };
+                    shown.map(El::from).into_iter().collect()
                 })
-            }}
-            <p class="notice" part="notice" id=notice_id role="status" aria-live="polite">
-                {notice}
-                <span class="visually-hidden">{last_minute}</span>
-            </p>
-        </div>
-    }
+            })
+            .child(
+                el("p")
+                    .attr("class", "notice")
+                    .attr("part", "notice")
+                    .attr("id", &notice_id)
+                    .attr("role", "status")
+                    .attr("aria-live", "polite")
+                    .text_with(notice)
+                    .child(
+                        el("span")
+                            .attr("class", "visually-hidden")
+                            .text_with(move || last_minute().unwrap_or_default()),
+                    ),
+            ),
+    )
 }
