@@ -88,17 +88,26 @@ test("moved in the page it keeps its step; removed it frees everything; reset st
   await page.getByLabel("Phone number").fill(phone);
   await page.getByRole("button", { name: "Send code" }).click();
   await codeInput(page).waitFor();
-  await page.evaluate(() => document.body.append(document.querySelector("phone-otp")));
-  await page.waitForTimeout(100);
-  assert.equal(await page.evaluate(() => document.querySelector("phone-otp").state), "code-sent");
-  await codeInput(page).waitFor();
+  // Leaving the page sets a timer that frees the widget, which coming back in the same task clears:
+  // a timer set after the move runs after that one would have, and finds the same field.
+  const kept = await page.evaluate(() => {
+    const widget = document.querySelector("phone-otp");
+    const field = widget.shadowRoot.querySelector("input[autocomplete=one-time-code]");
+    document.body.append(widget);
+    return new Promise((resolve) => setTimeout(() => resolve({ state: widget.state, field: field?.isConnected })));
+  });
+  assert.deepEqual(kept, { state: "code-sent", field: true });
 
   await page.evaluate(() => document.querySelector("phone-otp").reset());
   await page.getByLabel("Phone number").waitFor();
   assert.equal(await page.evaluate(() => document.querySelector("phone-otp").state), "entry");
 
-  await page.evaluate(() => document.querySelector("phone-otp").remove());
-  await page.waitForTimeout(100);
+  await page.evaluate(() => {
+    window.removedWidget = document.querySelector("phone-otp");
+    window.removedWidget.remove();
+  });
+  // Freed: the wasm's view is gone from the shadow root, not only the element from the page.
+  await page.waitForFunction(() => !window.removedWidget.shadowRoot.querySelector("input, button"));
   assert.equal(await page.locator("input").count(), 1); // the email field only
   assert.deepEqual(errors, []);
   await page.close();

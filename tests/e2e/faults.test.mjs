@@ -2,7 +2,7 @@
 // (dev mode only) on each dialect's own send and verify paths.
 import { test, before, after, beforeEach, describe } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, freshPhone, distWithPages, DIALECTS, dialectPages, digitsOf } from "./harness.mjs";
+import { startServer, launch, openPage, freshPhone, distWithPages, DIALECTS, dialectPages, digitsOf, eventually, flushed } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -21,14 +21,7 @@ const notice = (page) => page.locator("[part=notice]");
 const sends = async (phone) => (await server.outbox()).filter((m) => m.phone === phone).length;
 
 /** The first of `list` (console messages, filled as they come) that passes `check`, waiting up to 5 s. */
-async function heard(list, check) {
-  for (let i = 0; i < 100; i++) {
-    const found = list.find(check);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return undefined;
-}
+const heard = (list, check) => eventually(() => list.find(check));
 
 async function typeAndSend(page, phone) {
   await page.getByLabel("Phone number").fill(phone);
@@ -80,6 +73,8 @@ for (const [dialect, { send, verify }] of Object.entries(DIALECTS)) {
 
   test("429 with Retry-After counts down and holds the send button", async () => {
     const { page } = await openPage(browser, `${server.url}/${dialect}.html`);
+    const requests = [];
+    page.on("request", (r) => new URL(r.url()).pathname === send && requests.push(r.url()));
     const phone = freshPhone();
     await server.fault({ path: send, status: 429, retryAfter: 30, body: '{"status":"rate_limited"}' });
     await typeAndSend(page, phone);
@@ -87,7 +82,8 @@ for (const [dialect, { send, verify }] of Object.entries(DIALECTS)) {
     const button = page.getByRole("button", { name: "Send code" });
     assert.equal(await button.getAttribute("aria-disabled"), "true");
     await button.click({ force: true });
-    await page.waitForTimeout(300);
+    await flushed(page);
+    assert.equal(requests.length, 1, "the held button sent again");
     assert.equal(await sends(phone), 0);
     await page.close();
   });

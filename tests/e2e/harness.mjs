@@ -38,12 +38,9 @@ export async function startServer({ dist = process.env.PHONE_OTP_DIST ?? path.jo
     },
     /** The newest code sent to `phone`, waiting for it to arrive. */
     async codeFor(phone) {
-      for (let i = 0; i < 50; i++) {
-        const mine = (await this.outbox()).filter((m) => m.phone === phone);
-        if (mine.length) return mine[mine.length - 1].code;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`no code for ${phone}`);
+      const code = await eventually(async () => (await this.outbox()).filter((m) => m.phone === phone).at(-1)?.code);
+      if (!code) throw new Error(`no code for ${phone}`);
+      return code;
     },
     /** Queues a fault for the next API requests (devserver dev mode, POST /__dev/faults). */
     async fault(f) {
@@ -100,20 +97,50 @@ export async function openPage(browser, url) {
   return { page, errors };
 }
 
-/** The `+` and digits of what a phone field shows ("+60 18 225 8491" → "+60182258491"). */
+/**
+ * Calls `check` (sync or async) until it returns something truthy, every `interval` ms, and
+ * resolves to that; after `timeout` ms it resolves to the last (falsy) result, so the caller's own
+ * assertion says what was missing. The one poll of these tests, for what lives outside the page
+ * (the devserver's outbox, console messages collected in a list); inside it, `locator.waitFor`
+ * and `page.waitForFunction` poll the same way.
+ */
+export async function eventually(check, { timeout = 5000, interval = 20 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() > end) return value;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
 /**
  * Resolves to whether `locator`'s element has the focus in its root within `ms`: the widget moves
  * focus in a requestAnimationFrame after the event, so a check made at once can run before it.
  */
 export async function focused(locator, ms = 2000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (await locator.evaluate((el) => el === el.getRootNode().activeElement)) return true;
-    if (Date.now() > end) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const has = () => locator.evaluate((el) => el === el.getRootNode().activeElement);
+  return eventually(has, { timeout: ms });
 }
 
+let markers = 0;
+/**
+ * Resolves once every request the page started before the call has been reported by
+ * `page.on("request")`: the page fetches a marker URL in a task of its own, which runs after the
+ * task and microtasks of the last input (where the widget starts its fetches), and the browser
+ * reports requests in the order they are made. How a test shows a request was NOT sent without a
+ * fixed sleep: collect the requests, act, `await flushed(page)`, assert. (A request the page would
+ * start from a timer still to come is not covered; the widget only does that for its retries.)
+ */
+export async function flushed(page) {
+  const marker = `/?phone-otp-e2e-flushed=${++markers}`;
+  const seen = page.waitForRequest((r) => r.url().endsWith(marker));
+  await page.evaluate((url) => {
+    fetch(url, { method: "HEAD" }).catch(() => {});
+  }, marker);
+  await seen;
+}
+
+/** The `+` and digits of what a phone field shows ("+60 18 225 8491" → "+60182258491"). */
 export const digitsOf = (text) => text.replace(/[^+\d]/g, "");
 
 /** A unique Malaysian mobile number per call, so tests never share a rate limit. */

@@ -210,10 +210,21 @@ async function withPatterns(url) {
   // Not part of the first load: fetched when the phone field is first focused.
   assert.deepEqual(fetched, []);
   const arrived = page.waitForResponse((r) => r.url().endsWith("/phone/patterns.txt") && r.ok());
+  // They are handed to the wasm in the microtasks that follow the read of their text, so a timer
+  // set when that read is done runs after they are installed.
+  await page.evaluate(() => {
+    const text = Response.prototype.text;
+    window.patternsInstalled = new Promise((installed) => {
+      Response.prototype.text = function () {
+        const read = text.call(this);
+        if (this.url.endsWith("/phone/patterns.txt")) read.then(() => setTimeout(installed));
+        return read;
+      };
+    });
+  });
   await phoneField(page).focus();
   await arrived;
-  // Handed to the wasm right after its text is read.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  await page.evaluate(() => window.patternsInstalled);
   return { page, errors, sends, fetched };
 }
 
