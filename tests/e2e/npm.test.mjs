@@ -1,16 +1,19 @@
-// The npm package end to end: installs the tarball from scripts/package into a fresh Vite app in a
-// temporary folder, type-checks a typed usage example with tsc, builds the app, serves it from
-// the devserver and completes a verification in Chromium. Needs the npm registry (vite, typescript).
+// The npm package end to end: copies the Vite app in tests/e2e/vite-app/ to a temporary folder,
+// installs what its package-lock.json pins (vite, typescript) with `npm ci` and the tarball from
+// scripts/package beside them, type-checks a typed usage example with tsc, builds the app, serves
+// it from the devserver and completes a verification in Chromium. Needs the npm registry, or
+// npm's cache holding the locked versions.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, launch, freshPhone } from "./harness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const fixture = path.join(root, "tests/e2e/vite-app");
 const app = mkdtempSync(path.join(os.tmpdir(), "phone-otp-vite-"));
 function run(cmd, args) {
   try {
@@ -19,49 +22,18 @@ function run(cmd, args) {
     throw new Error(`${cmd} ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
   }
 }
+const NPM = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
 
 let server, browser;
 before(async () => {
   const tarball = readdirSync(path.join(root, "target/package")).find((f) => f.endsWith(".tgz"));
   assert.ok(tarball, "run scripts/package first");
-  writeFileSync(path.join(app, "package.json"), JSON.stringify({
-    name: "vite-app", private: true, type: "module",
-    dependencies: { "phone-otp": `file:${path.join(root, "target/package", tarball)}` },
-    devDependencies: { vite: "7", typescript: "5" },
-  }));
-  writeFileSync(path.join(app, "index.html"), `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Vite app</title></head>
-<body>
-  <form id="f"><phone-otp endpoint="/api" name="phone" required></phone-otp><button>Sign up</button></form>
-  <output id="out"></output>
-  <script type="module" src="/main.ts"></script>
-</body></html>`);
-  writeFileSync(path.join(app, "main.ts"), `import { define } from "phone-otp";
-define();
-const form = document.getElementById("f") as HTMLFormElement;
-form.addEventListener("submit", (e) => {
-  e.preventDefault();
-  document.getElementById("out")!.textContent = JSON.stringify(Object.fromEntries(new FormData(form)));
-});
-`);
-  // A typed usage example: tsc must accept it against the package's declarations.
-  writeFileSync(path.join(app, "usage.ts"), `import { define, mount, type PhoneOtpOptions } from "phone-otp";
-define();
-const el = document.querySelector("phone-otp");
-el?.addEventListener("phone-otp:verified", (e) => {
-  const phone: string = e.detail.phone;
-  const id: string = e.detail.id;
-  console.log(phone, id, el.state, el.verified?.dialect);
-});
-el?.addEventListener("phone-otp:failed", (e) => console.log(e.detail.attemptsRemaining ?? 0));
-const options: PhoneOtpOptions = { endpoint: "/api", dialect: "verifyhq", userId: "u1", codeLength: 6 };
-mount(document.createElement("div"), options).then((m) => m.unmount());
-`);
-  writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify({
-    compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "bundler", strict: true, noEmit: true, lib: ["ES2022", "DOM", "DOM.Iterable"], skipLibCheck: false },
-    include: ["main.ts", "usage.ts"],
-  }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+  // The app's own files only, should someone have installed or built it in place.
+  cpSync(fixture, app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+  run("npm", ["ci", ...NPM]);
+  // The tarball is new on every build, so it cannot be in the lock: added without saving, the
+  // locked packages stay as they are.
+  run("npm", ["install", "--no-save", ...NPM, path.join(root, "target/package", tarball)]);
   // The app is built by the test below; the devserver reads the folder on each request.
   server = await startServer({ dist: path.join(app, "dist") });
   browser = await launch();
@@ -69,6 +41,16 @@ mount(document.createElement("div"), options).then((m) => m.unmount());
 after(async () => {
   await browser?.close();
   server?.stop();
+});
+
+test("the app is tested with the versions its lockfile pins", () => {
+  const lock = JSON.parse(readFileSync(path.join(fixture, "package-lock.json"), "utf8"));
+  for (const name of ["vite", "typescript", "rollup", "esbuild"]) {
+    const installed = JSON.parse(readFileSync(path.join(app, "node_modules", name, "package.json"), "utf8"));
+    assert.equal(installed.version, lock.packages[`node_modules/${name}`].version, name);
+  }
+  const own = JSON.parse(readFileSync(path.join(app, "node_modules/phone-otp/package.json"), "utf8"));
+  assert.equal(own.name, "phone-otp");
 });
 
 test("tsc accepts the typed usage example", () => {
