@@ -12,7 +12,7 @@
 //!   failure outcome.
 
 use crate::code;
-use crate::config::Countries;
+use crate::countries::Countries;
 use crate::dialect::{Channel, Outcome, Session};
 use crate::phone::format::as_you_type;
 use crate::phone::parse::parse;

@@ -16,6 +16,7 @@
 
 pub mod code;
 pub mod config;
+pub mod countries;
 pub mod dialect;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
