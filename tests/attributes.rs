@@ -6,18 +6,20 @@ use phone_otp::config::Config;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-/// Read by `src/element.rs` rather than `Config::from_attributes`: they are JSON, parsed with the
-/// browser's `JSON.parse`, which the pure config cannot call.
-const READ_BY_ELEMENT: [&str; 2] = ["messages", "request-headers"];
-/// The element's own attributes beside its options: the form field name, the form's `required`,
-/// `disabled`. `id` and `name` are also the storage key's fallbacks.
-const ELEMENT_OWN: [&str; 4] = ["id", "name", "required", "disabled"];
+/// Asked for by `Config::from_attributes` only as the storage key's fallbacks: the element's own
+/// attributes, not options (a change does not start the widget over); `name` is also the form
+/// field's name.
+const STORAGE_KEY_FALLBACKS: [&str; 2] = ["id", "name"];
+/// Read by `www/element.js` alone: the form's `required`, and `disabled`, observed apart from the
+/// options because it makes the widget inert without starting over.
+const READ_BY_ELEMENT: [&str; 2] = ["required", "disabled"];
 
 /// Typed and documented, read by no code: the stylesheet styles the element by it, so a change
 /// restyles without starting over.
 const READ_BY_STYLESHEET: [&str; 1] = ["theme"];
 
-/// Every attribute `Config::from_attributes` asks for, under each dialect.
+/// Every attribute `Config::from_attributes` asks for, under each dialect: the JSON ones
+/// (`messages`, `request-headers`) too, parsed by the function passed in.
 fn config_attributes() -> BTreeSet<String> {
     let asked = RefCell::new(BTreeSet::new());
     for dialect in ["native", "idmeta", "verifik", "otp-service", "verifyhq"] {
@@ -29,18 +31,26 @@ fn config_attributes() -> BTreeSet<String> {
             |_| None,
         );
     }
-    let mut all = asked.into_inner();
-    all.extend(READ_BY_ELEMENT.map(String::from));
-    all
+    asked.into_inner()
 }
 
-/// The options: config's attributes without the element's own.
+/// The options: config's attributes without the storage key's fallbacks.
 fn options() -> BTreeSet<String> {
     let mut options = config_attributes();
-    for own in ELEMENT_OWN {
+    for own in STORAGE_KEY_FALLBACKS {
         options.remove(own);
     }
     options
+}
+
+/// What the npm types and README's table name: the options, the element's own attributes and the
+/// stylesheet's (`id` is any element's, left to HTML).
+fn attributes() -> BTreeSet<String> {
+    let mut all = options();
+    all.insert("name".into());
+    all.extend(READ_BY_ELEMENT.map(String::from));
+    all.extend(READ_BY_STYLESHEET.map(String::from));
+    all
 }
 
 fn quoted(text: &str) -> BTreeSet<String> {
@@ -67,6 +77,20 @@ fn element_js_observes_every_option() {
     let start = js.find("const CONFIG = [").expect("element.js has CONFIG");
     let end = start + js[start..].find("];").expect("CONFIG ends");
     assert_eq!(quoted(&js[start..end]), options());
+    for own in READ_BY_ELEMENT {
+        assert!(js.contains(&format!("\"{own}\"")), "element.js reads {own}");
+    }
+}
+
+#[test]
+fn the_stylesheet_reads_its_attributes() {
+    let css = include_str!("../www/phone-otp.css");
+    for attribute in READ_BY_STYLESHEET {
+        assert!(
+            css.contains(&format!(":host([{attribute}=")),
+            "phone-otp.css reads {attribute}"
+        );
+    }
 }
 
 #[test]
@@ -86,10 +110,7 @@ fn the_npm_types_name_every_option() {
                 .then(|| kebab(name))
         })
         .collect();
-    let mut want = options();
-    want.extend(["name", "required", "disabled"].map(String::from));
-    want.extend(READ_BY_STYLESHEET.map(String::from));
-    assert_eq!(typed, want);
+    assert_eq!(typed, attributes());
 }
 
 #[test]
@@ -112,8 +133,5 @@ fn the_readme_table_documents_every_attribute() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let mut want = options();
-    want.extend(["name", "required", "disabled"].map(String::from));
-    want.extend(READ_BY_STYLESHEET.map(String::from));
-    assert_eq!(documented, want);
+    assert_eq!(documented, attributes());
 }
