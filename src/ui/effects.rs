@@ -12,6 +12,11 @@ use crate::persist;
 use crate::time::Millis;
 use crate::transport::Transport;
 use leptos::html;
+use std::future::Future;
+use std::pin::Pin;
+
+/// What a request ends with: the backend's answer, or why there is none.
+type Fetched = Result<HttpResponse, Outcome>;
 use leptos::prelude::*;
 
 /// The browser's clock: the flow itself never reads one.
@@ -190,12 +195,16 @@ impl Ctx {
         });
     }
 
-    async fn fetch(self, req: &HttpRequest) -> Result<HttpResponse, Outcome> {
-        let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
-        let res = transport.send(req).await;
-        self.last_status
-            .set_value(res.as_ref().ok().map(|r| r.status));
-        res
+    /// Boxed: a send awaits it once and a verify twice, and each await of an unboxed future
+    /// would be its own copy of the whole request state machine in the wasm.
+    fn fetch(self, req: &HttpRequest) -> Pin<Box<dyn Future<Output = Fetched> + '_>> {
+        Box::pin(async move {
+            let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
+            let res = transport.send(req).await;
+            self.last_status
+                .set_value(res.as_ref().ok().map(|r| r.status));
+            res
+        })
     }
 
     /// Passes `outcome` on; one that is the backend's or the page's fault is also explained to
