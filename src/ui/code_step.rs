@@ -63,7 +63,6 @@ pub fn CodeStep(
     let voice = state.with_untracked(|s| s.settings.voice);
     let field = el("input")
         .attr("id", &code_id)
-        .node_ref(ctx.code_ref)
         .attr("part", "code-input")
         .attr("type", "text")
         .attr("inputmode", "numeric")
@@ -107,6 +106,8 @@ pub fn CodeStep(
                 ctx.dispatch(Event::Verify);
             }
         });
+    ctx.held
+        .update_value(|h| h.code_field = field.element().dyn_ref().cloned());
     // One real input over a box per digit (an empty span each), drawn by the stylesheet from the
     // code length and the digits typed.
     let mut slots = el("div")

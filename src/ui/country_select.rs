@@ -10,7 +10,6 @@
 use super::dom::{el, Dom};
 use super::names::folded;
 use crate::phone::{search::ranked, Region};
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -39,6 +38,23 @@ struct Popup {
     status: Element,
 }
 
+/// All a selector holds, in one arena slot: each `StoredValue` or `NodeRef` is its own generic
+/// code in the wasm for every type and every place it is read.
+struct Held {
+    /// The component's owner, for the popup built later from an event handler.
+    owner: Owner,
+    countries: Vec<Country>,
+    /// Positions in `countries` of the options listed, best match first.
+    found: Vec<usize>,
+    /// The highlighted one, a position in `found`.
+    active: usize,
+    popup: Option<Popup>,
+    id: String,
+    labels: [String; 3],
+    button: Option<HtmlElement>,
+    wrapper: Option<Element>,
+}
+
 /// A button that opens a searchable list of countries.
 ///
 /// Keyboard: ↓ or ↑ on the button opens the list, and so does a letter or digit typed on it
@@ -63,27 +79,31 @@ pub fn CountrySelect(
     labels: [String; 3],
 ) -> Dom {
     let open = RwSignal::new(false);
-    let owner = StoredValue::new_local(Owner::current().unwrap_or_default());
     let make_list = countries;
-    let countries = StoredValue::new(Vec::<Country>::new());
-    // Positions in `countries` of the options listed, best match first, and the highlighted one.
-    let found = StoredValue::new(Vec::<usize>::new());
-    let active = StoredValue::new(0usize);
-    let popup = StoredValue::new_local(None::<Popup>);
-    let button_ref = NodeRef::<html::Button>::new();
-    let wrapper_ref = NodeRef::<html::Div>::new();
     let label = labels[0].clone();
-    let texts = StoredValue::new((id, labels));
+    let held = StoredValue::new_local(Held {
+        owner: Owner::current().unwrap_or_default(),
+        countries: Vec::new(),
+        found: Vec::new(),
+        active: 0,
+        popup: None,
+        id,
+        labels,
+        button: None,
+        wrapper: None,
+    });
 
     let region_at = move |pos: usize| {
-        let i = found.with_value(|f| f.get(pos).copied())?;
-        countries.with_value(|all| all.get(i).map(|c| c.region))
+        held.with_value(|h| {
+            let i = *h.found.get(pos)?;
+            h.countries.get(i).map(|c| c.region)
+        })
     };
     // Moves the highlight to `pos`, names it to screen readers and scrolls it into view.
     let highlight = move |pos: usize| {
-        active.set_value(pos);
-        popup.with_value(|p| {
-            let Some(p) = p else { return };
+        held.update_value(|h| h.active = pos);
+        let option = held.with_value(|h| {
+            let p = h.popup.as_ref()?;
             if let Ok(Some(old)) = p.list.query_selector("li.active") {
                 old.set_class_name("");
             }
@@ -93,32 +113,32 @@ pub fn CountrySelect(
                     let _ = p
                         .search
                         .set_attribute("aria-activedescendant", &option.id());
-                    scroll_into_view(&option);
+                    Some(option)
                 }
                 None => {
                     let _ = p.search.remove_attribute("aria-activedescendant");
+                    None
                 }
             }
         });
+        if let Some(option) = option {
+            scroll_into_view(&option);
+        }
     };
     // Lists the countries that match `query`, and highlights the first (or `current`).
     let list = move |query: &str, current: Option<Region>| {
         let q = folded(query);
         // A search lists each country once: the preferred copies above the divider stand aside.
         let searching = !q.trim().is_empty();
-        let hits: Vec<usize> = countries.with_value(|all| {
-            ranked(&q, all, |c| (c.region, c.search.as_slice()))
+        let selected = untrack(selected);
+        let start = held.with_value(|h| {
+            let all = &h.countries;
+            let hits: Vec<usize> = ranked(&q, all, |c| (c.region, c.search.as_slice()))
                 .into_iter()
                 .filter(|&i| !(searching && all.get(i).is_some_and(|c| c.preferred)))
-                .collect()
-        });
-        let selected = untrack(selected);
-        popup.with_value(|p| {
-            let Some(p) = p else {
-                return;
-            };
-            p.list.set_text_content(None);
-            countries.with_value(|all| {
+                .collect();
+            if let Some(p) = &h.popup {
+                p.list.set_text_content(None);
                 // A preferred country is listed twice; only its first option is the selected one.
                 let mut marked = false;
                 for (pos, &i) in hits.iter().enumerate() {
@@ -127,40 +147,41 @@ pub fn CountrySelect(
                     marked |= is_selected;
                     let last_preferred =
                         c.preferred && !all.get(i + 1).is_some_and(|next| next.preferred);
-                    let li = option(c, pos, is_selected, texts);
+                    let li = option(c, pos, is_selected, &h.id);
                     if last_preferred {
                         let _ = li.set_attribute("data-divider", "");
                     }
                     let _ = p.list.append_child(&li);
                 }
-            });
-            let none = texts.with_value(|t| t.1[2].clone());
-            p.status
-                .set_text_content(hits.is_empty().then_some(none.as_str()));
-        });
-        let start = current
-            .and_then(|r| {
-                countries.with_value(|all| {
+                p.status
+                    .set_text_content(hits.is_empty().then_some(h.labels[2].as_str()));
+            }
+            let start = current
+                .and_then(|r| {
                     hits.iter()
                         .position(|&i| all.get(i).map(|c| c.region) == Some(r))
                 })
-            })
-            .unwrap_or(0);
-        found.set_value(hits);
+                .unwrap_or(0);
+            (start, hits)
+        });
+        let (start, hits) = start;
+        held.update_value(|h| h.found = hits);
         highlight(start);
     };
     // Also runs on the focusout of a selector being removed with its step: every access `try_`.
     let close = move |to_button: bool| {
         open.try_set(false);
-        popup.try_with_value(|p| {
-            if let Some(p) = p {
-                p.root.set_hidden(true);
-            }
-        });
-        if to_button {
-            if let Some(b) = button_ref.get_untracked() {
-                let _ = b.focus();
-            }
+        // Elements are taken out before focus moves: a focus handler may read the selector.
+        let button = held
+            .try_with_value(|h| {
+                if let Some(p) = &h.popup {
+                    p.root.set_hidden(true);
+                }
+                h.button.clone()
+            })
+            .flatten();
+        if let Some(b) = button.filter(|_| to_button) {
+            let _ = b.focus();
         }
     };
     let pick = move |pos: usize| {
@@ -170,8 +191,7 @@ pub fn CountrySelect(
         }
     };
     let on_key = move |ev: &web_sys::KeyboardEvent| {
-        let last = found.with_value(Vec::len).saturating_sub(1);
-        let now = active.get_value();
+        let (last, now) = held.with_value(|h| (h.found.len().saturating_sub(1), h.active));
         let to = match ev.key().as_str() {
             "ArrowDown" => (now + 1).min(last),
             "ArrowUp" => now.saturating_sub(1),
@@ -206,7 +226,7 @@ pub fn CountrySelect(
             }
         }
         "input" => {
-            let query = popup.with_value(|p| p.as_ref().map(|p| p.search.value()));
+            let query = held.with_value(|h| h.popup.as_ref().map(|p| p.search.value()));
             list(&query.unwrap_or_default(), None);
         }
         // Keeps focus in the search field while the pointer picks.
@@ -222,50 +242,44 @@ pub fn CountrySelect(
 
     // `typed`: what the search starts with (type-ahead on the button), usually nothing.
     let show = move |typed: &str| {
-        if countries.with_value(Vec::is_empty) {
-            countries.set_value(make_list());
+        if held.with_value(|h| h.countries.is_empty()) {
+            let countries = make_list();
+            held.update_value(|h| h.countries = countries);
         }
-        if popup.with_value(Option::is_none) {
-            let built = wrapper_ref
-                .get_untracked()
-                // In the component's owner, so its listeners are released with the component.
-                .and_then(|w| {
-                    owner.with_value(|o| o.with(|| build_popup(&w, texts, on_popup_event)))
-                });
-            popup.set_value(built);
+        let (wrapper, built) = held.with_value(|h| (h.wrapper.clone(), h.popup.is_some()));
+        if let (Some(wrapper), false) = (&wrapper, built) {
+            let (owner, id, labels) =
+                held.with_value(|h| (h.owner.clone(), h.id.clone(), h.labels.clone()));
+            // In the component's owner, so its listeners are released with the component.
+            let popup = owner.with(|| build_popup(wrapper, &id, &labels, on_popup_event));
+            held.update_value(|h| h.popup = popup);
         }
         open.set(true);
-        popup.with_value(|p| {
-            if let Some(p) = p {
-                p.search.set_value(typed);
-                p.root.set_hidden(false);
-                let _ = p.search.focus();
-            }
-        });
+        let popup =
+            held.with_value(|h| h.popup.as_ref().map(|p| (p.root.clone(), p.search.clone())));
+        let Some((root, search)) = popup else {
+            return;
+        };
+        search.set_value(typed);
+        root.set_hidden(false);
+        let _ = search.focus();
         list(typed, (typed.is_empty()).then(|| untrack(selected)));
-        popup.with_value(|p| {
-            if let Some(p) = p {
-                // Upward when the list would run past the bottom of the window and there is
-                // more room above.
-                let up = wrapper_ref
-                    .get_untracked()
-                    .zip(web_sys::window())
-                    .is_some_and(|(w, win)| {
-                        let rect = w.get_bounding_client_rect();
-                        let height = win
-                            .inner_height()
-                            .ok()
-                            .and_then(|h| h.as_f64())
-                            .unwrap_or(0.0);
-                        let below = height - rect.bottom();
-                        below < f64::from(p.root.offset_height()) && rect.top() > below
-                    });
-                p.root.set_class_name(if up {
-                    "country-popup up"
-                } else {
-                    "country-popup"
-                });
-            }
+        // Upward when the list would run past the bottom of the window and there is more room
+        // above.
+        let up = wrapper.zip(web_sys::window()).is_some_and(|(w, win)| {
+            let rect = w.get_bounding_client_rect();
+            let height = win
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            let below = height - rect.bottom();
+            below < f64::from(root.offset_height()) && rect.top() > below
+        });
+        root.set_class_name(if up {
+            "country-popup up"
+        } else {
+            "country-popup"
         });
     };
 
@@ -278,7 +292,6 @@ pub fn CountrySelect(
         .attr("type", "button")
         .attr("class", "country-button")
         .attr("part", "country-button")
-        .node_ref(button_ref)
         .attr("aria-haspopup", "listbox")
         .attr_with("aria-expanded", move || Some(open.get().to_string()))
         .attr_with("aria-label", move || Some(button_label()))
@@ -314,28 +327,29 @@ pub fn CountrySelect(
                 )
                 .text_with(move || format!(" +{}", selected().calling_code)),
         );
-    Dom::from(
-        el("div")
-            .attr("class", "country")
-            .attr("part", "country")
-            .node_ref(wrapper_ref)
-            .on("focusout", move |ev| {
-                // Focus left the selector (Tab, a click elsewhere): close without moving it.
-                let inside = ev
-                    .dyn_ref::<web_sys::FocusEvent>()
-                    .and_then(|ev| ev.related_target())
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(
-                        ev.current_target()
-                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-                    )
-                    .is_some_and(|(to, me)| me.contains(Some(&to)));
-                if !inside {
-                    close(false);
-                }
-            })
-            .child(button),
-    )
+    let wrapper = el("div")
+        .attr("class", "country")
+        .attr("part", "country")
+        .on("focusout", move |ev| {
+            // Focus left the selector (Tab, a click elsewhere): close without moving it.
+            let inside = ev
+                .dyn_ref::<web_sys::FocusEvent>()
+                .and_then(|ev| ev.related_target())
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(
+                    ev.current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                )
+                .is_some_and(|(to, me)| me.contains(Some(&to)));
+            if !inside {
+                close(false);
+            }
+        });
+    held.update_value(|h| {
+        h.button = button.element().dyn_ref().cloned();
+        h.wrapper = Some(wrapper.element().clone());
+    });
+    Dom::from(wrapper.child(button))
 }
 
 /// The `<li>` an event happened in, if any.
@@ -351,17 +365,17 @@ fn target_option(ev: &web_sys::Event) -> Option<Element> {
 /// `handler` for the events of all three.
 fn build_popup(
     wrapper: &Element,
-    texts: StoredValue<(String, [String; 3])>,
+    id: &str,
+    [label, search_label, _]: &[String; 3],
     handler: impl Fn(web_sys::Event) + Copy + 'static,
 ) -> Option<Popup> {
-    let (id, [label, search_label, _]) = texts.get_value();
     let list_id = format!("{id}-list");
     let search = el("input")
         .attr("type", "text")
         .attr("role", "combobox")
         .attr("part", "country-search")
-        .attr("aria-label", &search_label)
-        .attr("placeholder", &search_label)
+        .attr("aria-label", search_label)
+        .attr("placeholder", search_label)
         .attr("aria-expanded", "true")
         .attr("aria-autocomplete", "list")
         .attr("aria-controls", &list_id)
@@ -372,7 +386,7 @@ fn build_popup(
         .attr("role", "listbox")
         .attr("id", &list_id)
         .attr("part", "country-list")
-        .attr("aria-label", &label)
+        .attr("aria-label", label)
         .into_element();
     let status = el("p")
         .attr("class", "hint")
@@ -398,14 +412,9 @@ fn build_popup(
 }
 
 /// One `<li role="option">`: flag, name, calling code, as text (never parsed as markup).
-fn option(
-    country: &Country,
-    pos: usize,
-    selected: bool,
-    texts: StoredValue<(String, [String; 3])>,
-) -> Element {
+fn option(country: &Country, pos: usize, selected: bool, id: &str) -> Element {
     let region = country.region;
-    let id = texts.with_value(|t| format!("{}-{pos}", t.0));
+    let id = format!("{id}-{pos}");
     el("li")
         .attr("id", &id)
         .attr("role", "option")

@@ -26,8 +26,6 @@
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
-use leptos::tachys::html::element::ElementType;
-use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{add_attr::AddAnyAttr, Mountable, Position, PositionState};
 use leptos::tachys::view::{Render, RenderHtml};
@@ -167,14 +165,14 @@ impl El {
         self
     }
 
-    /// Fills `node_ref` with this element, for the code that reaches it later (focus).
-    pub fn node_ref<E>(self, node_ref: NodeRef<E>) -> Self
-    where
-        E: ElementType,
-        E::Output: JsCast + 'static,
-    {
-        node_ref.load(&self.0);
-        self
+    /// The element being built, for the code that reaches it later (focus).
+    ///
+    /// ```no_run
+    /// let field = phone_otp::ui::dom::el("input");
+    /// let kept: web_sys::Element = field.element().clone();
+    /// ```
+    pub fn element(&self) -> &Element {
+        &self.0
     }
 
     /// Appends `child`: an element of this builder's or any DOM node.

@@ -1,17 +1,16 @@
 //! The effect runner: feeds events to the pure flow and carries out the effects it returns
 //! (requests through the transport, focus moves, WebOTP, storage, host events).
 
-use super::names::CountryNames;
 use super::storage;
 use super::texts::{notice_text, Tx};
 use super::web_otp;
+use crate::config::Countries;
 use crate::dialect::{Backend, HttpRequest, HttpResponse, Method, Outcome, Read, SendRequest};
 use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Phase, State};
 use crate::persist;
 use crate::time::Millis;
 use crate::transport::Transport;
-use leptos::html;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -34,6 +33,25 @@ pub fn warn(text: &str) {
     web_sys::console::warn_1(&format!("phone-otp: {text}").into());
 }
 
+/// What a widget holds apart from its state, in one arena slot: each `StoredValue`, signal or
+/// `NodeRef` is its own generic code in the wasm, for each type and where it is read.
+pub struct Held {
+    pub transport: Transport,
+    pub backend: Backend,
+    /// Where the code step is kept across reloads (`sessionStorage`); `None`: not kept.
+    pub storage_key: Option<String>,
+    /// The `countries` options and the page's locale, for the selector's list.
+    pub country_options: (Countries, String),
+    /// The WebOTP request waiting for an SMS, aborted when the code step ends.
+    pub web_otp: Option<web_sys::AbortController>,
+    /// The status of the last answer, for the developer's console message.
+    pub last_status: Option<u16>,
+    /// The fields focus moves to, set by the step that shows them.
+    pub phone_field: Option<web_sys::HtmlInputElement>,
+    pub code_field: Option<web_sys::HtmlInputElement>,
+    pub message: Option<web_sys::HtmlElement>,
+}
+
 /// Everything an effect needs, `Copy` so async tasks and handlers can hold it.
 ///
 /// ```ignore
@@ -46,21 +64,9 @@ pub struct Ctx {
     pub state: RwSignal<State>,
     /// The time the views count down from, moved every second.
     pub clock: RwSignal<Millis>,
-    pub transport: StoredValue<Transport>,
-    pub backend: StoredValue<Backend>,
     pub tx: Tx,
-    /// The WebOTP request waiting for an SMS, aborted when the code step ends.
-    pub web_otp: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
-    /// Where the code step is kept across reloads (`sessionStorage`); `None`: not kept.
-    pub storage_key: StoredValue<Option<String>>,
+    pub held: StoredValue<Held, LocalStorage>,
     pub on_event: Option<Callback<(WidgetEvent, String)>>,
-    /// Country names in the page's language, for the selector and the messages.
-    pub names: StoredValue<CountryNames, LocalStorage>,
-    pub phone_ref: NodeRef<html::Input>,
-    pub code_ref: NodeRef<html::Input>,
-    pub message_ref: NodeRef<html::P>,
-    /// The status of the last answer, for the developer's console message.
-    pub last_status: StoredValue<Option<u16>>,
 }
 
 impl Ctx {
@@ -97,13 +103,15 @@ impl Ctx {
                 self.clock.set(now());
                 // Typing while the number is on its way would be thrown away: the field holds
                 // still until the answer (the code field does the same through its view).
-                if let Some(field) = self.phone_ref.try_get_untracked().flatten() {
-                    field.set_read_only(next.busy());
-                }
+                self.held.try_with_value(|h| {
+                    if let Some(field) = &h.phone_field {
+                        field.set_read_only(next.busy());
+                    }
+                });
             }
             // Submitted by hand, or the step is over: stop waiting for the SMS.
             if next.phase != Phase::CodeSent {
-                if let Some(Some(pending)) = self.web_otp.try_update_value(|w| w.take()) {
+                if let Some(Some(pending)) = self.held.try_update_value(|h| h.web_otp.take()) {
                     pending.abort();
                 }
             }
@@ -125,7 +133,7 @@ impl Ctx {
         let message = state
             .notice
             .as_ref()
-            .map(|n| notice_text(self.tx, self.names, n, now()))
+            .map(|n| notice_text(self.tx, n, now()))
             .unwrap_or_default();
         for e in raised {
             on_event.run((e, message.clone()));
@@ -137,7 +145,7 @@ impl Ctx {
             Effect::Send { phone, channel } => {
                 let req = SendRequest { phone, channel };
                 self.spawn(async move {
-                    let backend = self.backend.try_get_value()?;
+                    let backend = self.held.try_with_value(|h| h.backend.clone())?;
                     let http = backend.send(&req);
                     let res = self.fetch(&http).await;
                     let outcome = res.map_or_else(|o| o, |r| backend.read_send(&req, &r, now()));
@@ -146,7 +154,7 @@ impl Ctx {
             }
             Effect::Verify { code, .. } => {
                 self.spawn(async move {
-                    let backend = self.backend.try_get_value()?;
+                    let backend = self.held.try_with_value(|h| h.backend.clone())?;
                     let session = self.state.try_with_untracked(|s| s.session.clone())??;
                     let http = backend.verify(&session, &code);
                     let outcome = match self.fetch(&http).await {
@@ -166,24 +174,31 @@ impl Ctx {
                 });
             }
             Effect::FocusCode => {
-                if self.web_otp.with_value(Option::is_none) {
+                if self.held.with_value(|h| h.web_otp.is_none()) {
                     web_otp::listen(self);
                 }
-                focus_later(move || Some(self.code_ref.try_get_untracked()??.into()))
+                self.focus_later(|h| Some(h.code_field.clone()?.into()))
             }
-            Effect::FocusPhone => {
-                focus_later(move || Some(self.phone_ref.try_get_untracked()??.into()))
-            }
-            Effect::FocusMessage => {
-                focus_later(move || Some(self.message_ref.try_get_untracked()??.into()))
-            }
+            Effect::FocusPhone => self.focus_later(|h| Some(h.phone_field.clone()?.into())),
+            Effect::FocusMessage => self.focus_later(|h| h.message.clone()),
         }
     }
 
     fn save(self, snapshot: Option<crate::json::Json>) {
-        if let Some(Some(key)) = self.storage_key.try_get_value() {
-            storage::save(&key, snapshot.as_ref());
-        }
+        self.held.try_with_value(|h| {
+            if let Some(key) = &h.storage_key {
+                storage::save(key, snapshot.as_ref());
+            }
+        });
+    }
+
+    /// Focus after the next render, when the element for the new step exists.
+    fn focus_later(self, element: fn(&Held) -> Option<web_sys::HtmlElement>) {
+        request_animation_frame(move || {
+            if let Some(Some(el)) = self.held.try_with_value(element) {
+                let _ = el.focus();
+            }
+        });
     }
 
     /// Runs `task` and feeds the event it ends with back into the flow.
@@ -199,10 +214,13 @@ impl Ctx {
     /// would be its own copy of the whole request state machine in the wasm.
     fn fetch(self, req: &HttpRequest) -> Pin<Box<dyn Future<Output = Fetched> + '_>> {
         Box::pin(async move {
-            let transport = self.transport.try_get_value().ok_or(Outcome::Network)?;
+            let transport = self
+                .held
+                .try_with_value(|h| h.transport.clone())
+                .ok_or(Outcome::Network)?;
             let res = transport.send(req).await;
-            self.last_status
-                .set_value(res.as_ref().ok().map(|r| r.status));
+            self.held
+                .try_update_value(|h| h.last_status = res.as_ref().ok().map(|r| r.status));
             res
         })
     }
@@ -211,7 +229,7 @@ impl Ctx {
     /// the developer in the console, with the URL and the status of the request's answer.
     fn report(self, req: &HttpRequest, outcome: Outcome) -> Outcome {
         if let Some(hint) = outcome.diagnosis() {
-            let mut url = self.transport.with_value(|t| t.url(req));
+            let mut url = self.held.with_value(|h| h.transport.url(req));
             if url.starts_with('/') {
                 // The developer looks for the whole address, as the network panel shows it.
                 let origin = js_sys::Reflect::get(&js_sys::global(), &"location".into())
@@ -224,7 +242,7 @@ impl Ctx {
                 Method::Get => "GET",
                 Method::Post => "POST",
             };
-            let answer = match self.last_status.get_value() {
+            let answer = match self.held.with_value(|h| h.last_status) {
                 Some(status) => format!("answered {status}"),
                 None => "got no answer".into(),
             };
@@ -232,13 +250,4 @@ impl Ctx {
         }
         outcome
     }
-}
-
-/// Focus after the next render, when the element for the new step exists.
-fn focus_later(element: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
-    request_animation_frame(move || {
-        if let Some(el) = element() {
-            let _ = el.focus();
-        }
-    });
 }

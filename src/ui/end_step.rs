@@ -9,6 +9,7 @@ use crate::flow::{Event, Phase};
 use crate::i18n::Key;
 use crate::phone::format::as_you_type;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The end step: the message (focused when it appears; an icon before it, drawn by the
 /// stylesheet) and, unless verified, "Send a new code"; once verified, the number. "Change
@@ -55,8 +56,9 @@ pub fn EndStep(
             },
         )
         .attr("tabindex", "-1")
-        .node_ref(ctx.message_ref)
         .text(&tx.text(key));
+    ctx.held
+        .update_value(|h| h.message = message.element().dyn_ref().cloned());
     let mut step = el("div")
         .attr("class", "step end")
         .attr("part", "end-step")

@@ -11,6 +11,7 @@ use crate::flow::{Event, Notice};
 use crate::i18n::{self, Key};
 use crate::phone::Region;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The countries the selector offers: preferred ones first as given, then every one by name
 /// (the preferred ones again, in their alphabetical place).
@@ -53,7 +54,7 @@ fn country_list(countries: &Countries, names: &CountryNames, locale: &str) -> Ve
 /// Built with [`super::dom`].
 ///
 /// ```ignore
-/// view! { <EntryStep ctx country country_options phone_id notice_id /> }
+/// view! { <EntryStep ctx country phone_id notice_id /> }
 /// ```
 #[component]
 pub fn EntryStep(
@@ -61,8 +62,6 @@ pub fn EntryStep(
     ctx: Ctx,
     /// The selected country, apart from the state so typing does not redraw the button.
     country: Memo<Region>,
-    /// The `countries` options and the page's locale, for the selector's list.
-    country_options: StoredValue<(Countries, String)>,
     /// The phone input's id; the hint's is `{phone_id}-hint`, the selector's `{phone_id}-country`.
     phone_id: String,
     /// The id of the notice the field is described by.
@@ -73,11 +72,12 @@ pub fn EntryStep(
     let country_select = view! {
         <CountrySelect
             countries=move || {
-                country_options.with_value(|(options, locale)| {
-                    ctx.names.with_value(|names| country_list(options, names, locale))
+                ctx.held.with_value(|h| {
+                    let (options, locale) = &h.country_options;
+                    tx.0.with_value(|w| country_list(options, &w.names, locale))
                 })
             }
-            name=move |r: Region| ctx.names.with_value(|names| names.name(r.code))
+            name=move |r: Region| tx.country(r.code)
             selected=move || country.get()
             on_select=move |r: Region| ctx.dispatch(Event::Country(r))
             id=format!("{phone_id}-country")
@@ -91,13 +91,17 @@ pub fn EntryStep(
             value=move || state.with(|s| s.phone.clone())
             region=move || state.with(|s| s.country)
             invalid=move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_))))
-            node_ref=ctx.phone_ref
             on_input=move |text| ctx.dispatch(Event::PhoneInput(text))
             // Dispatch copes with a widget that is gone.
             on_blur=move || ctx.dispatch(Event::PhoneBlur)
             on_enter=move || ctx.dispatch(Event::Send(Channel::Sms))
         />
-    };
+    }
+    .into_inner();
+    // The field is the input itself: focus and the read-only hold reach it through `held`.
+    let phone_input = El::from(phone_field);
+    ctx.held
+        .update_value(|h| h.phone_field = phone_input.element().dyn_ref().cloned());
     let send = el("button")
         .attr("type", "button")
         .attr("part", "button send")
@@ -133,7 +137,7 @@ pub fn EntryStep(
                     .attr("class", "phone-row")
                     .attr("part", "phone-row")
                     .child(country_select.into_inner())
-                    .child(phone_field.into_inner()),
+                    .child(phone_input),
             )
             .child(send)
             .child(send_wait(ctx, &wait_id)),

@@ -5,9 +5,7 @@
 use super::dom::{el, Dom};
 use crate::phone::format::{edit, Deletion};
 use crate::phone::Region;
-use leptos::html;
 use leptos::prelude::*;
-use leptos::tachys::html::node_ref::NodeRefContainer;
 use wasm_bindgen::JsCast;
 
 /// `<input type="tel">` that lays the number out as typed for the selected region.
@@ -23,7 +21,6 @@ pub fn PhoneField(
     region: impl Fn() -> Region + Copy + Send + Sync + 'static,
     /// Whether the notice is about this field (read reactively).
     invalid: impl Fn() -> bool + Copy + Send + Sync + 'static,
-    node_ref: NodeRef<html::Input>,
     /// Called with the new, formatted text.
     on_input: impl Fn(String) + Copy + Send + Sync + 'static,
     /// Called when the field loses focus, also when the step changes and removes it: it must
@@ -89,7 +86,6 @@ pub fn PhoneField(
             }
         })
         .into_element();
-    node_ref.load(&field);
     // Not a `value` property kept in sync on every change: setting it costs the browser about a
     // fifth of a keystroke's time even when the text is the same, as it is after the handler
     // above. Only a change the flow made itself (a country picked, a reload) is written here.

@@ -8,37 +8,46 @@ use crate::phone::validate::{Invalid, NumberType, Problem};
 use crate::time::Millis;
 use leptos::prelude::*;
 
-/// The widget's texts, `Copy` so every view closure can hold them.
+/// The words a widget shows: its catalog and the country names of its language.
+pub struct Words {
+    pub texts: Texts,
+    pub names: CountryNames,
+}
+
+/// The widget's words, `Copy` so every view closure can hold them.
 ///
 /// ```ignore
-/// let tx = Tx(StoredValue::new(Texts::new(Locale::En, [])));
+/// let words = Words { texts: Texts::new(Locale::En, []), names: CountryNames::new("en") };
+/// let tx = Tx(StoredValue::new_local(words));
 /// assert_eq!(tx.text(Key::Verify), "Verify");
 /// ```
 #[derive(Clone, Copy)]
-pub struct Tx(pub StoredValue<Texts>);
+pub struct Tx(pub StoredValue<Words, LocalStorage>);
 
 impl Tx {
     /// The text for `key`.
     pub fn text(self, key: Key) -> String {
-        self.0.with_value(|t| t.text(key).to_owned())
+        self.0.with_value(|w| w.texts.text(key).to_owned())
     }
     /// The text for `key` with its `{name}` placeholders filled.
     pub fn fill(self, key: Key, args: &[(&str, &str)]) -> String {
-        self.0.with_value(|t| t.fill(key, args))
+        self.0.with_value(|w| w.texts.fill(key, args))
     }
     /// "2 attempts left".
     pub fn attempts_left(self, n: u32) -> String {
-        self.0.with_value(|t| t.attempts_left(n))
+        self.0.with_value(|w| w.texts.attempts_left(n))
+    }
+    /// The name of the region `code` (ISO 3166-1) in the page's language; empty once the widget
+    /// is gone.
+    pub fn country(self, code: &str) -> String {
+        self.0
+            .try_with_value(|w| w.names.name(code))
+            .unwrap_or_default()
     }
 }
 
-/// What `notice` says at `now`; country names come from `names`.
-pub fn notice_text(
-    tx: Tx,
-    names: StoredValue<CountryNames, LocalStorage>,
-    notice: &Notice,
-    now: Millis,
-) -> String {
+/// What `notice` says at `now`.
+pub fn notice_text(tx: Tx, notice: &Notice, now: Millis) -> String {
     match notice {
         Notice::WrongCode {
             attempts_remaining: Some(n),
@@ -50,7 +59,7 @@ pub fn notice_text(
         }
         Notice::CodeTooLong { length } => tx.fill(Key::CodeTooLong, &[("n", &length.to_string())]),
         Notice::CodeResent => tx.text(Key::CodeResent),
-        Notice::Phone(invalid) => phone_text(tx, names, invalid),
+        Notice::Phone(invalid) => phone_text(tx, invalid),
         Notice::RateLimited { until: Some(t) } if *t > now => {
             tx.fill(Key::RateLimited, &[("time", &i18n::clock(t - now))])
         }
@@ -68,7 +77,7 @@ pub fn notice_text(
 }
 
 /// What is wrong with the number, naming the country it was judged for.
-fn phone_text(tx: Tx, names: StoredValue<CountryNames, LocalStorage>, invalid: &Invalid) -> String {
+fn phone_text(tx: Tx, invalid: &Invalid) -> String {
     let key = match invalid.problem {
         Problem::Empty => Key::PhoneEmpty,
         Problem::NotANumber => Key::BadPhone,
@@ -85,7 +94,7 @@ fn phone_text(tx: Tx, names: StoredValue<CountryNames, LocalStorage>, invalid: &
     };
     let country = invalid
         .region
-        .and_then(|code| names.try_with_value(|n| n.name(code)))
+        .map(|code| tx.country(code))
         .unwrap_or_default();
     tx.fill(key, &[("country", &country)])
 }

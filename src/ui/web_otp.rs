@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Starts waiting for the SMS, once per code step; the request is kept in `ctx.web_otp` so the
+/// Starts waiting for the SMS, once per code step; the request is kept in `ctx.held` so the
 /// widget aborts it when the code step ends (see [`Ctx::dispatch`]).
 ///
 /// Called through `Reflect` because web-sys has no binding for the `otp` option.
 ///
 /// ```ignore
-/// if ctx.web_otp.with_value(Option::is_none) {
+/// if ctx.held.with_value(|h| h.web_otp.is_none()) {
 ///     web_otp::listen(ctx);
 /// }
 /// ```
@@ -45,7 +45,7 @@ pub fn listen(ctx: Ctx) {
     let Ok(promise) = get.call1(&credentials, &options) else {
         return;
     };
-    ctx.web_otp.set_value(Some(controller));
+    ctx.held.update_value(|h| h.web_otp = Some(controller));
     ctx.spawn(async move {
         let credential = JsFuture::from(Promise::from(promise)).await.ok()?;
         let code = Reflect::get(&credential, &"code".into())

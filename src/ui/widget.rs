@@ -3,12 +3,12 @@
 
 use super::code_step::CodeStep;
 use super::dom::{el, Dom, El};
-use super::effects::{now, warn, Ctx};
+use super::effects::{now, warn, Ctx, Held};
 use super::end_step::EndStep;
 use super::entry_step::EntryStep;
 use super::names::CountryNames;
 use super::storage;
-use super::texts::{notice_text, Tx};
+use super::texts::{notice_text, Tx, Words};
 use crate::config::Config;
 use crate::events::WidgetEvent;
 use crate::flow::{self, Event, Phase, State, Step};
@@ -68,10 +68,12 @@ pub fn PhoneOtp(
         .settings
         .countries
         .initial(browser_language.as_deref());
-    let names = CountryNames::new(&locale);
     let theme = config.theme.attribute();
-    let country_options = StoredValue::new((config.settings.countries.clone(), locale.clone()));
-    let tx = Tx(StoredValue::new(Texts::new(lang, config.messages.clone())));
+    let tx = Tx(StoredValue::new_local(Words {
+        texts: Texts::new(lang, config.messages.clone()),
+        names: CountryNames::new(&locale),
+    }));
+    let country_options = (config.settings.countries.clone(), locale);
     let endpoint = endpoint.unwrap_or(config.endpoint);
     // The developer hears about every option that did not apply, once, at mount.
     for warning in &config.warnings {
@@ -98,22 +100,24 @@ pub fn PhoneOtp(
     let ctx = Ctx {
         state: RwSignal::new(initial),
         clock: RwSignal::new(now()),
-        storage_key: StoredValue::new(storage_key),
-        web_otp: StoredValue::new_local(None),
-        transport: StoredValue::new(Transport {
-            endpoint,
-            timeout: config.timeout,
-            credentials: config.credentials,
-            headers: config.request_headers,
-        }),
-        backend: StoredValue::new(config.backend),
         tx,
+        held: StoredValue::new_local(Held {
+            transport: Transport {
+                endpoint,
+                timeout: config.timeout,
+                credentials: config.credentials,
+                headers: config.request_headers,
+            },
+            backend: config.backend,
+            storage_key,
+            country_options,
+            web_otp: None,
+            last_status: None,
+            phone_field: None,
+            code_field: None,
+            message: None,
+        }),
         on_event,
-        names: StoredValue::new_local(names),
-        phone_ref: NodeRef::new(),
-        code_ref: NodeRef::new(),
-        message_ref: NodeRef::new(),
-        last_status: StoredValue::new(None),
     };
     ctx.state.with_untracked(|s| ctx.raise(s, raised));
     let (state, clock) = (ctx.state, ctx.clock);
@@ -143,7 +147,7 @@ pub fn PhoneOtp(
         state.with(|s| {
             s.notice
                 .as_ref()
-                .map(|n| notice_text(tx, ctx.names, n, clock.get()))
+                .map(|n| notice_text(tx, n, clock.get()))
                 .unwrap_or_default()
         })
     };
@@ -151,18 +155,18 @@ pub fn PhoneOtp(
     let step = Memo::new(move |_| phase.with(Phase::step));
     // Countdowns are announced once, at one minute left, never every second: the expiry is read
     // with the code field when focus lands there, and the end state takes focus at zero.
-    let last_minute = Memo::new(move |_| {
+    // A plain closure, not a memo: its text node is written only when the text changes.
+    let last_minute = move || {
         let expires = state.with(|s| {
             (s.phase == Phase::CodeSent)
                 .then(|| s.session.as_ref()?.expires_at)
                 .flatten()
         });
-        expires.is_some_and(|t| (1..=60_000).contains(&(t - clock.get())))
-    });
-    let last_minute = move || {
-        last_minute
-            .get()
-            .then(|| tx.fill(Key::ExpiresIn, &[("time", "1:00")]))
+        if expires.is_some_and(|t| (1..=60_000).contains(&(t - clock.get()))) {
+            tx.fill(Key::ExpiresIn, &[("time", "1:00")])
+        } else {
+            String::new()
+        }
     };
 
     let ids = (phone_id, code_id, notice_id.clone());
@@ -182,8 +186,7 @@ pub fn PhoneOtp(
                 untrack(move || {
                     let shown = match step {
                         Step::Entry => Some(
-                            view! { <EntryStep ctx country country_options phone_id notice_id /> }
-                                .into_inner(),
+                            view! { <EntryStep ctx country phone_id notice_id /> }.into_inner(),
                         ),
                         Step::Code => {
                             Some(view! { <CodeStep ctx phase code_id notice_id /> }.into_inner())
@@ -204,7 +207,7 @@ pub fn PhoneOtp(
                     .child(
                         el("span")
                             .attr("class", "visually-hidden")
-                            .text_with(move || last_minute().unwrap_or_default()),
+                            .text_with(last_minute),
                     ),
             ),
     )
