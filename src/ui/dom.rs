@@ -72,6 +72,12 @@ impl El {
         name: &'static str,
         value: impl Fn() -> Option<String> + 'static,
     ) -> Self {
+        self.attr_boxed(name, Box::new(value))
+    }
+
+    // The generic methods only box their closure: what they do is in the wasm once, here.
+    #[inline(never)]
+    fn attr_boxed(self, name: &'static str, value: Box<dyn Fn() -> Option<String>>) -> Self {
         let el = self.0.clone();
         effect(Box::new(move || {
             let _ = match value() {
@@ -96,6 +102,11 @@ impl El {
     /// let p = phone_otp::ui::dom::el("p").text_with(move || format!("{} attempts left", left.get()));
     /// ```
     pub fn text_with(self, text: impl Fn() -> String + 'static) -> Self {
+        self.text_boxed(Box::new(text))
+    }
+
+    #[inline(never)]
+    fn text_boxed(self, text: Box<dyn Fn() -> String>) -> Self {
         let node = document().create_text_node("");
         let _ = self.0.append_child(&node);
         effect(Box::new(move || {
@@ -110,6 +121,11 @@ impl El {
     /// Keeps the `value` property of this `<input>` at what `value` returns, written only when it
     /// differs (setting it moves the caret and costs a layout).
     pub fn value_with(self, value: impl Fn() -> String + 'static) -> Self {
+        self.value_boxed(Box::new(value))
+    }
+
+    #[inline(never)]
+    fn value_boxed(self, value: Box<dyn Fn() -> String>) -> Self {
         if let Some(input) = self.0.dyn_ref::<web_sys::HtmlInputElement>().cloned() {
             effect(Box::new(move || {
                 let value = value();
@@ -125,6 +141,11 @@ impl El {
     /// what `value` returns. Set through CSSOM, not a `style` attribute, so a Content Security
     /// Policy without `'unsafe-inline'` styles allows it.
     pub fn style_with(self, name: &'static str, value: impl Fn() -> String + 'static) -> Self {
+        self.style_boxed(name, Box::new(value))
+    }
+
+    #[inline(never)]
+    fn style_boxed(self, name: &'static str, value: Box<dyn Fn() -> String>) -> Self {
         if let Some(el) = self.0.dyn_ref::<web_sys::HtmlElement>().cloned() {
             effect(Box::new(move || {
                 let _ = el.style().set_property(name, &value());
@@ -146,6 +167,11 @@ impl El {
     /// });
     /// ```
     pub fn slot(self, build: impl Fn() -> Vec<El> + 'static) -> Self {
+        self.slot_boxed(Box::new(build))
+    }
+
+    #[inline(never)]
+    fn slot_boxed(self, build: Box<dyn Fn() -> Vec<El>>) -> Self {
         let end = document().create_text_node("");
         let _ = self.0.append_child(&end);
         let mut shown: Vec<Element> = Vec::new();
