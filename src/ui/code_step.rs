@@ -20,7 +20,7 @@ pub fn CodeStep(
     /// The widget's context: its state and effect runner.
     ctx: Ctx,
     /// The flow's phase, apart from the state so typing does not redraw the buttons.
-    phase: Memo<Phase>,
+    phase: RwSignal<Phase>,
     /// The code input's id; the expiry's is `{code_id}-expiry`.
     code_id: String,
     /// The id of the notice the field is described by.

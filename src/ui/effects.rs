@@ -7,8 +7,9 @@ use super::web_otp;
 use crate::config::Countries;
 use crate::dialect::{Backend, HttpRequest, HttpResponse, Method, Outcome, Read, SendRequest};
 use crate::events::{events, WidgetEvent};
-use crate::flow::{self, Effect, Event, Phase, State};
+use crate::flow::{self, Effect, Event, Phase, State, Step};
 use crate::persist;
+use crate::phone::Region;
 use crate::time::Millis;
 use crate::transport::Transport;
 use std::future::Future;
@@ -64,6 +65,13 @@ pub struct Ctx {
     pub state: RwSignal<State>,
     /// The time the views count down from, moved every second.
     pub clock: RwSignal<Millis>,
+    /// Parts of the state that views redraw on, apart from it so a keystroke (which changes the
+    /// state) redraws none of them; set by [`Ctx::dispatch`] only when they change, as memos
+    /// would be, without a memo's code in the wasm.
+    pub phase: RwSignal<Phase>,
+    pub step: RwSignal<Step>,
+    /// The selected country: the button asks Intl for its name.
+    pub country: RwSignal<Region>,
     pub tx: Tx,
     pub held: StoredValue<Held, LocalStorage>,
     pub on_event: Option<Callback<(WidgetEvent, String)>>,
@@ -118,7 +126,12 @@ impl Ctx {
             if save {
                 self.save(persist::snapshot(&next));
             }
+            let (phase, country) = (next.phase.clone(), next.country);
             self.state.set(next);
+            let step = phase.step();
+            set_if_changed(self.phase, phase);
+            set_if_changed(self.country, country);
+            set_if_changed(self.step, step);
         }
         for effect in effects {
             self.run(effect);
@@ -250,4 +263,15 @@ impl Ctx {
         }
         outcome
     }
+}
+
+/// Sets `signal` to `value` only when that changes it, so what reads it runs only on a change.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.try_maybe_update(|old| {
+        let changed = *old != value;
+        if changed {
+            *old = value;
+        }
+        (changed, ())
+    });
 }

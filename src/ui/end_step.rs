@@ -24,7 +24,7 @@ pub fn EndStep(
     /// The widget's context: its state and effect runner.
     ctx: Ctx,
     /// The flow's phase: which end this is.
-    phase: Memo<Phase>,
+    phase: RwSignal<Phase>,
     /// A prefix for the ids inside it, unique to the widget.
     id: String,
 ) -> Option<Dom> {

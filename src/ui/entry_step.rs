@@ -61,7 +61,7 @@ pub fn EntryStep(
     /// The widget's context: its state and effect runner.
     ctx: Ctx,
     /// The selected country, apart from the state so typing does not redraw the button.
-    country: Memo<Region>,
+    country: RwSignal<Region>,
     /// The phone input's id; the hint's is `{phone_id}-hint`, the selector's `{phone_id}-country`.
     phone_id: String,
     /// The id of the notice the field is described by.

@@ -98,6 +98,9 @@ pub fn PhoneOtp(
         .unwrap_or_default();
     let initial = initial.unwrap_or(State::new(config.settings));
     let ctx = Ctx {
+        phase: RwSignal::new(initial.phase.clone()),
+        step: RwSignal::new(initial.phase.step()),
+        country: RwSignal::new(initial.country),
         state: RwSignal::new(initial),
         clock: RwSignal::new(now()),
         tx,
@@ -139,10 +142,7 @@ pub fn PhoneOtp(
     let code_id = format!("phone-otp-{uid}-code");
     let notice_id = format!("phone-otp-{uid}-notice");
 
-    // A keystroke changes the state: the country button, which asks Intl for the country's name,
-    // reads this memo instead, so typing does not redraw it.
-    let country = Memo::new(move |_| state.with(|s| s.country));
-    let phase = Memo::new(move |_| state.with(|s| s.phase.clone()));
+    let (country, phase, step) = (ctx.country, ctx.phase, ctx.step);
     let notice = move || {
         state.with(|s| {
             s.notice
@@ -151,8 +151,6 @@ pub fn PhoneOtp(
                 .unwrap_or_default()
         })
     };
-    // Which step is on screen; a memo, so typing re-renders nothing but the text it changes.
-    let step = Memo::new(move |_| phase.with(Phase::step));
     // Countdowns are announced once, at one minute left, never every second: the expiry is read
     // with the code field when focus lands there, and the end state takes focus at zero.
     // A plain closure, not a memo: its text node is written only when the text changes.
