@@ -78,7 +78,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "s
     `size: first load ${s.first.gzip} B gz (${kb(s.first.gzip)}) / ${s.first.brotli} B br` +
     ` [${part("wasm", s.wasm)}, ${part("js", s.js)}, ${part("css", s.css)}];` +
     ` complete ${s.complete.gzip} B gz (${kb(s.complete.gzip)}) / ${s.complete.brotli} B br` +
-    ` [+ ${s.data.length ? s.data.join(", ") : "no data files"}: ${s.extra.gzip} B gz]`;
+    ` [+ ${s.data.length ? s.data.map((f) => `${f} ${measure(path.join(dist, f)).gzip} B gz`).join(", ") : "no data files"}]`;
   const over = [];
   for (const [what, value, ceiling] of [
     ["first load", s.first.gzip, arg("--ceiling-gzip")],
