@@ -1,9 +1,12 @@
 //! Validation with the number patterns, natively: the data files' decoder, the number types,
-//! what may get a code, and properties over open-ended input. The differential test against
+//! what may get a code, and properties over open-ended input; and what is judged when the
+//! metadata is missing (its fetch failed: [`international`]). The differential test against
 //! libphonenumber-js is `tests/phone_diff.test.mjs`.
 
 use phone_otp::phone::data::{self, DataError, Patterns};
-use phone_otp::phone::validate::{check, number_type, NumberType, NumberTypes, Problem};
+use phone_otp::phone::validate::{
+    check, international, number_type, NumberType, NumberTypes, Problem,
+};
 use phone_otp::phone::Region;
 use proptest::prelude::*;
 
@@ -245,7 +248,113 @@ fn a_length_problem_is_said_of_the_digits_typed() {
     assert_eq!(e.problem, Problem::InvalidLength);
 }
 
+#[test]
+fn without_the_metadata_an_international_number_is_sent_as_typed() {
+    for (typed, e164) in [
+        ("+44 7911 123456", "+447911123456"),
+        ("+44-7911-123-456", "+447911123456"),
+        ("+44 (7911) 123456", "+447911123456"),
+        ("(+44) 7911 123456", "+447911123456"),
+        (" +44 (0)7911 123456 ", "+447911123456"),
+        ("+49 (0) 151 23456789", "+4915123456789"),
+        ("0044 7911 123456", "+447911123456"),
+        ("00 60 18-225 8491", "+60182258491"),
+        ("+1 (415) 555-2671", "+14155552671"),
+        ("+1.415.555.2671", "+14155552671"),
+        ("＋４４ ７９１１ １２３４５６", "+447911123456"),
+        // The shortest and longest E.164 allows here: 8 and 15 digits.
+        ("+12345678", "+12345678"),
+        ("+123 456 789 012 345", "+123456789012345"),
+    ] {
+        let v = international(typed).unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+        assert_eq!(v.e164, e164, "{typed}");
+        // No region and no type: the backend judges the number.
+        assert_eq!((v.region, v.number_type), ("", None), "{typed}");
+        // So no number-types option refuses it, and it gets a text message.
+        assert_eq!(v.delivery(NumberTypes::parse("mobile"), false), Ok(false));
+    }
+}
+
+#[test]
+fn without_the_metadata_anything_else_asks_for_the_country_code() {
+    for typed in [
+        // National numbers: no table to read them with.
+        "07911 123456",
+        "7911 123456",
+        "(415) 555-2671",
+        "018-225 8491",
+        // Too short, too long, or no calling code after the prefix.
+        "+",
+        "00",
+        "+44 7911",
+        "+1234567",
+        "+1234 5678 9012 3456",
+        "0044 7911 123 456 789 0",
+        "+0 44 7911 123456",
+        "000 44 7911 123456",
+    ] {
+        let e = international(typed).unwrap_err();
+        // Never "that country code does not exist": the missing table is not the person's fault.
+        assert_eq!(
+            (e.problem, e.region),
+            (Problem::NeedsCountryCode, None),
+            "{typed}"
+        );
+    }
+    assert_eq!(international("").unwrap_err().problem, Problem::Empty);
+    assert_eq!(international(" - ").unwrap_err().problem, Problem::Empty);
+    assert_eq!(
+        international("+44 7911 12345x").unwrap_err().problem,
+        Problem::NotANumber
+    );
+    assert_eq!(
+        international("44+7911").unwrap_err().problem,
+        Problem::NotANumber
+    );
+}
+
 proptest! {
+    #[test]
+    fn without_the_metadata_a_plus_and_8_to_15_digits_is_its_e164(
+        first in "[1-9]",
+        rest in proptest::collection::vec(("[0-9]", "( |-|\\.|\\(|\\)|)"), 7..=14),
+        idd in proptest::bool::ANY,
+    ) {
+        let mut typed = String::from(if idd { "00" } else { "+" });
+        typed.push_str(&first);
+        let mut digits = first.clone();
+        for (d, sep) in &rest {
+            typed.push_str(sep);
+            typed.push_str(d);
+            digits.push_str(d);
+        }
+        // A "(0)" can only come from the separators here when a "(" and ")" surround a 0 digit.
+        prop_assume!(!typed.contains("(0)"));
+        let v = international(&typed).unwrap();
+        prop_assert_eq!(v.e164, format!("+{digits}"));
+    }
+
+    #[test]
+    fn without_the_metadata_a_number_is_sent_or_asked_for_its_country_code(
+        text in "[+0-9 ()-]{0,24}",
+    ) {
+        match international(&text) {
+            Ok(v) => prop_assert!(phone_otp::phone::is_e164(&v.e164) && v.e164.len() >= 9, "{text}"),
+            Err(e) => prop_assert!(
+                matches!(e.problem, Problem::Empty | Problem::NotANumber | Problem::NeedsCountryCode),
+                "{text}: {e:?}"
+            ),
+        }
+    }
+
+    #[test]
+    fn without_the_metadata_a_national_number_asks_for_the_country_code(
+        national in "[1-9][0-9 -]{0,16}|0[ -]?[1-9][0-9 -]{0,15}",
+    ) {
+        let e = international(&national).unwrap_err();
+        prop_assert_eq!(e.problem, Problem::NeedsCountryCode);
+    }
+
     #[test]
     fn checking_never_panics_and_a_valid_number_is_valid_again(
         text in "[+0-9 ()-]{0,20}",

@@ -34,6 +34,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BadPhone => "رقم الهاتف يتكون من أرقام ومسافات وشرطات فقط.",
         Key::PhoneEmpty => "أدخل رقم هاتفك.",
         Key::PhoneCountryCode => "رمز الدولة هذا غير موجود. تحقق من الأرقام بعد +.",
+        Key::PhoneWithCountryCode => "اكتب الرقم كاملًا مع رمز الدولة، بدءًا بـ +.",
         Key::PhoneTooShort => "هذا الرقم قصير جدًا ({country}).",
         Key::PhoneTooLong => "هذا الرقم طويل جدًا ({country}).",
         Key::PhoneInvalidLength => "عدد أرقام هذا الرقم غير صحيح ({country}).",

@@ -34,6 +34,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BadPhone => "A phone number has only digits, spaces and dashes.",
         Key::PhoneEmpty => "Enter your phone number.",
         Key::PhoneCountryCode => "That country code does not exist. Check the digits after +.",
+        Key::PhoneWithCountryCode => {
+            "Type the whole number with its country code, starting with +."
+        }
         Key::PhoneTooShort => "This number is too short for {country}.",
         Key::PhoneTooLong => "This number is too long for {country}.",
         Key::PhoneInvalidLength => "This number has the wrong number of digits for {country}.",

@@ -40,6 +40,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BadPhone => "Un número de teléfono solo tiene dígitos, espacios y guiones.",
         Key::PhoneEmpty => "Introduce tu número de teléfono.",
         Key::PhoneCountryCode => "Ese prefijo de país no existe. Revisa los dígitos después de +.",
+        Key::PhoneWithCountryCode => "Escribe el número completo con el prefijo del país, empezando por +.",
         Key::PhoneTooShort => "Este número es demasiado corto ({country}).",
         Key::PhoneTooLong => "Este número es demasiado largo ({country}).",
         Key::PhoneInvalidLength => {

@@ -40,6 +40,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PhoneCountryCode => {
             "Cet indicatif de pays n’existe pas. Vérifiez les chiffres après le +."
         }
+        Key::PhoneWithCountryCode => "Saisissez le numéro complet avec l’indicatif du pays, en commençant par +.",
         Key::PhoneTooShort => "Ce numéro est trop court ({country}).",
         Key::PhoneTooLong => "Ce numéro est trop long ({country}).",
         Key::PhoneInvalidLength => "Ce numéro n’a pas le bon nombre de chiffres ({country}).",

@@ -34,6 +34,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BadPhone => "Nomor telepon hanya berisi angka, spasi, dan tanda hubung.",
         Key::PhoneEmpty => "Masukkan nomor telepon Anda.",
         Key::PhoneCountryCode => "Kode negara itu tidak ada. Periksa angka setelah +.",
+        Key::PhoneWithCountryCode => "Ketik nomor lengkap dengan kode negaranya, diawali dengan +.",
         Key::PhoneTooShort => "Nomor ini terlalu pendek untuk {country}.",
         Key::PhoneTooLong => "Nomor ini terlalu panjang untuk {country}.",
         Key::PhoneInvalidLength => "Jumlah digit nomor ini salah untuk {country}.",

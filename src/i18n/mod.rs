@@ -186,6 +186,9 @@ keys! {
     BadPhone,
     PhoneEmpty,
     PhoneCountryCode,
+    /// The phone step's hint, and what is wrong with a national number, while the phone
+    /// metadata is missing (its fetch failed): only international numbers can be read.
+    PhoneWithCountryCode,
     /// `{country}`: the country's name.
     PhoneTooShort,
     /// `{country}`: the country's name.

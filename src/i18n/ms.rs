@@ -34,6 +34,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BadPhone => "Nombor telefon hanya mengandungi digit, ruang dan sempang.",
         Key::PhoneEmpty => "Masukkan nombor telefon anda.",
         Key::PhoneCountryCode => "Kod negara itu tidak wujud. Semak digit selepas +.",
+        Key::PhoneWithCountryCode => "Taip nombor penuh dengan kod negaranya, bermula dengan +.",
         Key::PhoneTooShort => "Nombor ini terlalu pendek untuk {country}.",
         Key::PhoneTooLong => "Nombor ini terlalu panjang untuk {country}.",
         Key::PhoneInvalidLength => "Bilangan digit nombor ini salah untuk {country}.",

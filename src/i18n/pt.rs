@@ -38,6 +38,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BadPhone => "Um número de telefone tem apenas dígitos, espaços e hífens.",
         Key::PhoneEmpty => "Digite seu número de telefone.",
         Key::PhoneCountryCode => "Esse código de país não existe. Confira os dígitos depois do +.",
+        Key::PhoneWithCountryCode => "Digite o número completo com o código do país, começando com +.",
         Key::PhoneTooShort => "Este número é curto demais ({country}).",
         Key::PhoneTooLong => "Este número é longo demais ({country}).",
         Key::PhoneInvalidLength => "Este número não tem a quantidade certa de dígitos ({country}).",

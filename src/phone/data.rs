@@ -32,7 +32,9 @@
 //! anything:
 //!
 //! - before the metadata, [`super::Region::all`] is empty and [`super::Region::default`] (the United States) is
-//!   the only region: the field takes input and formats nothing;
+//!   the only region: the field takes input and formats nothing; if it never comes (a failed
+//!   fetch), only numbers typed with their country code can be sent (see
+//!   [`super::validate::international`]), and the hint says so;
 //! - before the patterns, [`super::validate`] checks lengths only, as it always did; after, it
 //!   checks each region's patterns and knows the number type.
 //!

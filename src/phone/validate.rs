@@ -4,9 +4,10 @@
 //! Until the patterns are loaded (see [`super::data`]) only the length is checked against the
 //! region; with them, a number must match its region's patterns as libphonenumber's
 //! `getNumberType` reads them, and its type must be one the widget takes ([`NumberTypes`]).
+//! Without the metadata (its fetch failed) no region is known: see [`international`].
 
-use super::data::{patterns, Patterns, RegionPatterns};
-use super::parse::{parse, Parsed};
+use super::data::{metadata, patterns, Patterns, RegionPatterns};
+use super::parse::{digits, parse, Parsed};
 use super::pattern::{matches, Mode};
 use super::region::Region;
 
@@ -19,6 +20,9 @@ pub enum Problem {
     NotANumber,
     /// No country has the calling code after `+`.
     CountryCode,
+    /// Without the metadata, a number not typed as `+` (or `00`) and 8 to 15 digits: only an
+    /// international number can be read then (see [`international`]).
+    NeedsCountryCode,
     /// Fewer digits than any number of the region has.
     TooShort,
     /// More digits than any number of the region has.
@@ -193,7 +197,8 @@ impl NumberTypes {
 pub struct Valid {
     /// E.164 form.
     pub e164: String,
-    /// ISO code of the number's region (Jersey for +44 7797 …, not the United Kingdom).
+    /// ISO code of the number's region (Jersey for +44 7797 …, not the United Kingdom); empty
+    /// when the metadata is not loaded.
     pub region: &'static str,
     /// Its type, when the patterns are loaded.
     pub number_type: Option<NumberType>,
@@ -239,7 +244,8 @@ pub fn validate(text: &str, selected: Region) -> Result<String, Invalid> {
 
 /// The number in `text` (read as a number of `selected` unless it is international), checked
 /// against its region's lengths and, when `patterns` are given, its patterns; the number type is
-/// known then. The type is not judged here: see [`Valid::delivery`].
+/// known then. The type is not judged here: see [`Valid::delivery`]. Without the metadata, the
+/// number is [`international`]'s to judge.
 ///
 /// ```
 /// use phone_otp::phone::{data::patterns, validate::{check, NumberType, Problem}, Region};
@@ -254,6 +260,9 @@ pub fn validate(text: &str, selected: Region) -> Result<String, Invalid> {
 /// assert_eq!((jersey.region, jersey.number_type), ("JE", Some(NumberType::Mobile)));
 /// ```
 pub fn check(text: &str, selected: Region, patterns: Option<Patterns>) -> Result<Valid, Invalid> {
+    if metadata().is_none() {
+        return international(text);
+    }
     let Some(parsed) = parse(text, selected) else {
         return Err(invalid(Problem::NotANumber, None));
     };
@@ -280,6 +289,53 @@ pub fn check(text: &str, selected: Region, patterns: Option<Patterns>) -> Result
             }
         }
         _ => judged,
+    }
+}
+
+/// The number in `text` judged without the metadata, as [`check`] does when its fetch failed: no
+/// region is known, so only an international number can be read. `+` or `00`, then 8 to 15
+/// digits, the first not 0, is sent as typed, of no region (`""`) and no type (so no
+/// `number-types` filter refuses it): the backend judges it. Anything else is
+/// [`Problem::NeedsCountryCode`], never [`Problem::CountryCode`]: the missing table is the
+/// server's fault, not the person's.
+///
+/// ```
+/// use phone_otp::phone::validate::{international, Problem};
+/// let gb = international("+44 (0)7911-123456").unwrap();
+/// assert_eq!((gb.e164.as_str(), gb.region, gb.number_type), ("+447911123456", "", None));
+/// assert_eq!(international("0060 18 225 8491").unwrap().e164, "+60182258491");
+/// assert_eq!(international("07911 123456").unwrap_err().problem, Problem::NeedsCountryCode);
+/// assert_eq!(international("+44 7911").unwrap_err().problem, Problem::NeedsCountryCode);
+/// assert_eq!(international("call me").unwrap_err().problem, Problem::NotANumber);
+/// assert_eq!(international(" ").unwrap_err().problem, Problem::Empty);
+/// ```
+pub fn international(text: &str) -> Result<Valid, Invalid> {
+    // "+44 (0)20 …": the (0) is the trunk prefix, dialled only from inside the country; with no
+    // table to say which countries have one, it is dropped wherever it is written so.
+    let mut kept = String::new();
+    let mut from = 0;
+    for at in super::positions(text, "(0)") {
+        kept.push_str(text.get(from..at).unwrap_or_default());
+        from = at + 3;
+    }
+    kept.push_str(text.get(from..).unwrap_or_default());
+    let Some((plus, digits)) = digits(&kept) else {
+        return Err(invalid(Problem::NotANumber, None));
+    };
+    if !plus && digits.is_empty() {
+        return Err(invalid(Problem::Empty, None));
+    }
+    let number = match plus {
+        true => Some(digits.as_str()),
+        false => digits.strip_prefix("00"),
+    };
+    match number {
+        Some(n) if (8..=15).contains(&n.len()) && !n.starts_with('0') => Ok(Valid {
+            e164: format!("+{n}"),
+            region: "",
+            number_type: None,
+        }),
+        _ => Err(invalid(Problem::NeedsCountryCode, None)),
     }
 }
 

@@ -130,7 +130,11 @@ pub fn EntryStep(
                 el("p")
                     .attr("class", "hint")
                     .attr("id", &format!("{phone_id}-hint"))
-                    .text(&tx.text(Key::PhoneHint)),
+                    // Without the metadata (its fetch failed) only "+44 …" can be read.
+                    .text(&tx.text(match crate::phone::data::metadata() {
+                        Some(_) => Key::PhoneHint,
+                        None => Key::PhoneWithCountryCode,
+                    })),
             )
             .child(
                 el("div")

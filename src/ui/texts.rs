@@ -82,6 +82,7 @@ fn phone_text(tx: Tx, invalid: &Invalid) -> String {
         Problem::Empty => Key::PhoneEmpty,
         Problem::NotANumber => Key::BadPhone,
         Problem::CountryCode => Key::PhoneCountryCode,
+        Problem::NeedsCountryCode => Key::PhoneWithCountryCode,
         Problem::TooShort => Key::PhoneTooShort,
         Problem::TooLong => Key::PhoneTooLong,
         Problem::InvalidLength => Key::PhoneInvalidLength,
