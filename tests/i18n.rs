@@ -101,3 +101,32 @@ fn the_catalog_files_match_the_catalogs() {
         );
     }
 }
+
+/// The skeleton `www/phone-otp.js` paints before the wasm arrives shows the phone step's label
+/// and hint in the page's language from a table of its own (the catalogs are in the wasm and
+/// i18n/*.json, which come later). This test is that table's generator, so it cannot drift from
+/// the catalogs: `UPDATE_CATALOGS=1 cargo test --test i18n` rewrites it.
+#[test]
+fn the_skeleton_texts_match_the_catalogs() {
+    let mut table = String::from("const TEXTS = {\n");
+    for lang in Locale::ALL {
+        let [label, hint] = [Key::PhoneLabel, Key::PhoneHint]
+            .map(|key| serde_json::to_string(lang.text(key)).expect("strings serialize"));
+        table += &format!("  {}: [{label}, {hint}],\n", lang.tag());
+    }
+    table += "};\n";
+    let path = format!("{}/www/phone-otp.js", env!("CARGO_MANIFEST_DIR"));
+    let script = std::fs::read_to_string(&path).expect("www/phone-otp.js");
+    let (begin, end) = ("// texts:begin\n", "// texts:end\n");
+    let start = script.find(begin).expect("a texts:begin line") + begin.len();
+    let stop = script.find(end).expect("a texts:end line");
+    let updated = format!("{}{table}{}", &script[..start], &script[stop..]);
+    if std::env::var_os("UPDATE_CATALOGS").is_some() && script != updated {
+        std::fs::write(&path, &updated).expect("write www/phone-otp.js");
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == updated,
+        "{path}: the skeleton's texts are out of date: UPDATE_CATALOGS=1 cargo test --test i18n"
+    );
+}

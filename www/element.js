@@ -103,7 +103,8 @@ export class PhoneOtpElement extends HTMLElement {
   static observedAttributes = [...CONFIG, "disabled"];
 
   #internals = this.attachInternals();
-  #root = this.attachShadow({ mode: "open", delegatesFocus: true });
+  // phone-otp.js may have painted a skeleton in it already (#mount replaces it).
+  #root = this.shadowRoot ?? this.attachShadow({ mode: "open", delegatesFocus: true });
   #container = null;
   #mounted = null;
   #leaving = 0;
@@ -112,10 +113,12 @@ export class PhoneOtpElement extends HTMLElement {
 
   constructor() {
     super();
-    const css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = CSS_URL.href;
-    this.#root.append(css);
+    if (!this.#root.querySelector("link")) {
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = CSS_URL.href;
+      this.#root.append(css);
+    }
     for (const type of ["focusin", "input"]) this.#root.addEventListener(type, loadPatterns);
     for (const name of ["state", "verified", "failed", "expired", "sent", "error"]) {
       this.addEventListener(`phone-otp:${name}`, (e) => this.#heard(name, e.detail));
@@ -191,7 +194,28 @@ export class PhoneOtpElement extends HTMLElement {
     this.#container.toggleAttribute("inert", this.hasAttribute("disabled"));
     this.#root.append(this.#container);
     this.#mounted = mountWasm(this.#container, this, texts ?? undefined);
+    this.#takeOver();
     this.#syncForm();
+  }
+
+  /**
+   * Replaces the skeleton phone-otp.js painted, in the same task as the mount (nothing is seen
+   * in between), handing what was typed in it to the phone field as input, so the flow formats
+   * and keeps it; the caret stays after the same digit and the focus comes along.
+   */
+  #takeOver() {
+    const skeleton = this.#root.querySelector("[data-skeleton]");
+    if (!skeleton) return;
+    const typed = skeleton.querySelector("input");
+    const { value, selectionStart, selectionEnd } = typed;
+    const focused = this.#root.activeElement === typed;
+    skeleton.remove();
+    const field = this.#container.querySelector('[part="phone-input"]');
+    if (!field) return;
+    field.value = value;
+    field.setSelectionRange(selectionStart, selectionEnd);
+    if (focused) field.focus();
+    if (value) field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
   #unmount() {

@@ -80,8 +80,44 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/**
+ * Headless Chromium. Its pages' `goto` and `reload` resolve once every `<phone-otp>` of the page
+ * has replaced the skeleton phone-otp.js paints before the wasm arrives, or after 5 s (tests/e2e/paint.test.mjs
+ * is about that skeleton), so a test acts on the widget itself, as it did before the skeleton
+ * existed; `launch({ skeleton: true })` leaves them as Playwright has them.
+ */
+export async function launch({ skeleton = false } = {}) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  if (!skeleton) {
+    const pages = (opener) => {
+      const open = opener.newPage.bind(opener);
+      opener.newPage = async (...args) => mountedOnLoad(await open(...args));
+    };
+    pages(browser);
+    const context = browser.newContext.bind(browser);
+    browser.newContext = async (...args) => {
+      const made = await context(...args);
+      pages(made);
+      return made;
+    };
+  }
+  return browser;
+}
+
+const SKELETONS_GONE = () => ![...document.querySelectorAll("phone-otp")].some((el) => el.shadowRoot?.querySelector("[data-skeleton]"));
+
+function mountedOnLoad(page) {
+  for (const name of ["goto", "reload"]) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      // Bounded: on a page where the wasm cannot load (a CSP without 'wasm-unsafe-eval') the
+      // skeleton stays, and the test goes on with it.
+      await page.waitForFunction(SKELETONS_GONE, null, { timeout: 5000 }).catch(() => {});
+      return response;
+    };
+  }
+  return page;
 }
 
 /** A fresh page that fails the test on any page error or console error. */
