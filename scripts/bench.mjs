@@ -83,11 +83,12 @@ const browser = await chromium.launch({
 });
 
 const PAGES = {
-  // `input`: a phone field that takes typing (ours: the skeleton phone-otp.js paints, then the
-  // widget); `ready`: the whole widget (ours: mounted, formatting, its Send code button there).
+  // `input`: a phone field on screen that takes typing (ours: the skeleton phone-otp.js paints,
+  // shown once its stylesheet is in, then the widget); `ready`: the whole widget (ours: mounted,
+  // formatting, its Send code button there).
   ours: {
     path: "/ours.html",
-    input: () => document.querySelector("phone-otp")?.shadowRoot?.querySelector("input[type=tel]"),
+    input: () => [document.querySelector("phone-otp")?.shadowRoot?.querySelector("input[type=tel]")].find((i) => i?.checkVisibility()),
     ready: () => document.querySelector("phone-otp")?.shadowRoot?.querySelector("[part~=send]"),
   },
   theirs: { path: "/iti.html", input: () => window.iti && document.getElementById("phone") },

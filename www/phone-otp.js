@@ -98,7 +98,12 @@ for (const host of customElements.get("phone-otp") ? [] : document.querySelector
     ),
   );
   wrapper.toggleAttribute("inert", host.hasAttribute("disabled"));
-  host.attachShadow({ mode: "open", delegatesFocus: true }).append(h("link", { rel: "stylesheet", href: at("./phone-otp.css") }), wrapper);
+  // Shown once styled (a stylesheet in a shadow root does not hold the page's rendering): an
+  // unstyled frame would move when the sheet arrives.
+  wrapper.hidden = true;
+  const css = h("link", { rel: "stylesheet", href: at("./phone-otp.css") });
+  css.onload = css.onerror = () => (wrapper.hidden = false);
+  host.attachShadow({ mode: "open", delegatesFocus: true }).append(css, wrapper);
 }
 
 import("./element.js").then(({ define, load }) => {

@@ -155,6 +155,29 @@ test("the skeleton speaks the widget's language, takes the host's own words as t
   await ar.page.close();
 });
 
+test("the skeleton is shown once its stylesheet is in, never unstyled", async () => {
+  const page = await browser.newPage();
+  let release;
+  const wait = new Promise((resolve) => (release = resolve));
+  await page.route("**/phone-otp.css", async (route) => {
+    await wait;
+    await route.continue();
+  });
+  await page.route("**/wasm/phone-otp_bg.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await route.continue();
+  });
+  // The held stylesheet holds the load event too.
+  await page.goto(server.url, { waitUntil: "commit" });
+  await page.locator("[data-skeleton]").waitFor({ state: "attached" });
+  assert.equal(await page.getByLabel("Phone number").isVisible(), false);
+  release();
+  await page.getByLabel("Phone number").waitFor();
+  // Styled from its first frame: the label as the widget's.
+  assert.equal(await page.locator("[data-skeleton] label").evaluate((el) => getComputedStyle(el).fontWeight), "600");
+  await page.close();
+});
+
 test("a page that will restore a code step gets no skeleton", async () => {
   const page = await browser.newPage();
   // What the demo's widget (endpoint /api, name phone) keeps across a reload.
