@@ -110,9 +110,10 @@ fn the_catalog_files_match_the_catalogs() {
 fn the_skeleton_texts_match_the_catalogs() {
     let mut table = String::from("const TEXTS = {\n");
     for lang in Locale::ALL {
-        let [label, hint] = [Key::PhoneLabel, Key::PhoneHint]
+        // The label, the hint, and what the skeleton says if the widget never arrives.
+        let [label, hint, failed] = [Key::PhoneLabel, Key::PhoneHint, Key::Server]
             .map(|key| serde_json::to_string(lang.text(key)).expect("strings serialize"));
-        table += &format!("  {}: [{label}, {hint}],\n", lang.tag());
+        table += &format!("  {}: [{label}, {hint}, {failed}],\n", lang.tag());
     }
     table += "};\n";
     let path = format!("{}/www/phone-otp.js", env!("CARGO_MANIFEST_DIR"));

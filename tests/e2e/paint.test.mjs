@@ -195,3 +195,21 @@ test("a page that will restore a code step gets no skeleton", async () => {
   await page.getByLabel("Phone number").waitFor();
   await page.close();
 });
+
+test("a widget that cannot start leaves the skeleton with what was typed, a notice and one warning", async () => {
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/wasm/phone-otp_bg.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
+  await page.goto(server.url);
+  const field = page.getByLabel("Phone number");
+  await field.fill("+60 12-345 6789");
+  const notice = page.locator("[data-skeleton] .notice[role=alert]");
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), "Something went wrong on our side. Try again.");
+  assert.equal(await field.inputValue(), "+60 12-345 6789");
+  const started = warnings.filter((w) => w.includes("could not start"));
+  assert.equal(started.length, 1, warnings.join("\n"));
+  assert.match(started[0], /wasm\/phone-otp_bg\.wasm/);
+  await page.close();
+});
