@@ -13,20 +13,19 @@ use wasm_bindgen::JsCast;
 /// the code's expiry and the resend wait. Built with [`super::dom`].
 ///
 /// ```ignore
-/// view! { <CodeStep ctx phase code_id notice_id /> }
+/// view! { <CodeStep ctx code_id notice_id /> }
 /// ```
 #[component]
 pub fn CodeStep(
     /// The widget's context: its state and effect runner.
     ctx: Ctx,
-    /// The flow's phase, apart from the state so typing does not redraw the buttons.
-    phase: RwSignal<Phase>,
     /// The code input's id; the expiry's is `{code_id}-expiry`.
     code_id: String,
     /// The id of the notice the field is described by.
     notice_id: String,
 ) -> Dom {
-    let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
+    // The phase apart from the state, so typing does not redraw the buttons.
+    let (state, tx, clock, phase) = (ctx.state, ctx.tx, ctx.clock, ctx.phase);
     let label = move || {
         state.with(|s| {
             let label = tx.fill(

@@ -17,20 +17,20 @@ use wasm_bindgen::JsCast;
 /// [`super::dom`].
 ///
 /// ```ignore
-/// view! { <EndStep ctx phase id /> }
+/// view! { <EndStep ctx id /> }
 /// ```
 #[component]
 pub fn EndStep(
     /// The widget's context: its state and effect runner.
     ctx: Ctx,
-    /// The flow's phase: which end this is.
-    phase: RwSignal<Phase>,
     /// A prefix for the ids inside it, unique to the widget.
     id: String,
 ) -> Option<Dom> {
     let tx = ctx.tx;
-    let key = end_text(&phase.get_untracked())?;
-    let verified = phase.get_untracked() == Phase::Verified;
+    // Which end this is.
+    let phase = ctx.phase.get_untracked();
+    let key = end_text(&phase)?;
+    let verified = phase == Phase::Verified;
     // The number as the world writes it, on one line.
     let (change, number) = ctx.state.with_untracked(|s| {
         let change = !(verified && s.settings.lock_verified);

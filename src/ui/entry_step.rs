@@ -54,14 +54,12 @@ fn country_list(countries: &Countries, names: &CountryNames, locale: &str) -> Ve
 /// Built with [`super::dom`].
 ///
 /// ```ignore
-/// view! { <EntryStep ctx country phone_id notice_id /> }
+/// view! { <EntryStep ctx phone_id notice_id /> }
 /// ```
 #[component]
 pub fn EntryStep(
     /// The widget's context: its state and effect runner.
     ctx: Ctx,
-    /// The selected country, apart from the state so typing does not redraw the button.
-    country: RwSignal<Region>,
     /// The phone input's id; the hint's is `{phone_id}-hint`, the selector's `{phone_id}-country`.
     phone_id: String,
     /// The id of the notice the field is described by.
@@ -78,7 +76,8 @@ pub fn EntryStep(
                 })
             }
             name=move |r: Region| tx.country(r.code)
-            selected=move || country.get()
+            // Apart from the state, so typing does not redraw the button.
+            selected=move || ctx.country.get()
             on_select=move |r: Region| ctx.dispatch(Event::Country(r))
             id=format!("{phone_id}-country")
             labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]

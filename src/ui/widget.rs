@@ -142,7 +142,7 @@ pub fn PhoneOtp(
     let code_id = format!("phone-otp-{uid}-code");
     let notice_id = format!("phone-otp-{uid}-notice");
 
-    let (country, phase, step) = (ctx.country, ctx.phase, ctx.step);
+    let (phase, step) = (ctx.phase, ctx.step);
     let notice = move || {
         state.with(|s| {
             s.notice
@@ -183,13 +183,13 @@ pub fn PhoneOtp(
                 // rebuilds, so the field being typed in is never replaced.
                 untrack(move || {
                     let shown = match step {
-                        Step::Entry => Some(
-                            view! { <EntryStep ctx country phone_id notice_id /> }.into_inner(),
-                        ),
-                        Step::Code => {
-                            Some(view! { <CodeStep ctx phase code_id notice_id /> }.into_inner())
+                        Step::Entry => {
+                            Some(view! { <EntryStep ctx phone_id notice_id /> }.into_inner())
                         }
-                        Step::End => view! { <EndStep ctx phase id=code_id /> }.into_inner(),
+                        Step::Code => {
+                            Some(view! { <CodeStep ctx code_id notice_id /> }.into_inner())
+                        }
+                        Step::End => view! { <EndStep ctx id=code_id /> }.into_inner(),
                     };
                     shown.map(El::from).into_iter().collect()
                 })
