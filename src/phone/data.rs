@@ -16,11 +16,14 @@
 //!   each format `pattern!national layout!leading digits!national prefix rule!international
 //!   layout[!typed layout[!1 when not for a number typed with its national prefix]]` (see [`super::Region`] and [`super::Format`]). Regions that share a calling code follow
 //!   each other, the main region first.
-//! - `patterns.txt` (about 24 KB gzip): what validation adds. `ISO;national number pattern;fixed
-//!   line;mobile;toll free;premium rate;personal;voicemail;UAN;pager;VoIP;shared cost`, each type
-//!   `pattern` or `pattern!lengths` when its lengths differ from the region's; empty for a type
-//!   the region does not have (trailing empty fields are left out). Only what the metadata
-//!   lacks: the regions, calling codes, lengths and formats are not repeated.
+//! - `patterns.txt` (about 22 KB gzip, format 2): what validation adds. `ISO;national number
+//!   pattern;fixed line;mobile;toll free;premium rate;personal;voicemail;UAN;pager;VoIP;shared
+//!   cost`, each type `pattern` or `pattern!lengths` when its lengths differ from the region's;
+//!   empty for a type the region does not have (trailing empty fields are left out). The
+//!   national number pattern is empty where the types decide alone (see
+//!   [`RegionPatterns::general`]). Groups are written `(…)` rather than `(?:…)`: none is read
+//!   for its digits. Only what the metadata lacks: the regions, calling codes, lengths and
+//!   formats are not repeated.
 //!
 //! # Loading
 //!
@@ -42,7 +45,7 @@
 //! use phone_otp::phone::data;
 //! // Compiled in here (default features); a second install is refused.
 //! assert!(data::patterns().is_some());
-//! assert!(data::install_patterns("# phone-otp patterns 1 0.0\n".into()).is_err());
+//! assert!(data::install_patterns("# phone-otp patterns 2 0.0\n".into()).is_err());
 //! ```
 
 use super::generated::VERSION;
@@ -114,7 +117,10 @@ fn install(
 fn body<'a>(text: &'a str, kind: &str) -> Result<impl Iterator<Item = &'a str>, DataError> {
     let header = text.lines().nth(2).unwrap_or_default();
     let mut words = header.split(' ');
-    let expected = ["#", "phone-otp", kind, "1", VERSION];
+    // The format of each kind: patterns.txt's is 2 since its national number pattern is left
+    // out where the number types decide alone.
+    let format = if kind == "patterns" { "2" } else { "1" };
+    let expected = ["#", "phone-otp", kind, format, VERSION];
     if !expected.iter().all(|w| words.next() == Some(w)) {
         return Err(DataError::Header);
     }
@@ -134,7 +140,9 @@ pub struct Patterns {
 pub struct RegionPatterns {
     /// ISO code of the region.
     pub code: &'static str,
-    /// The national number pattern: every valid number matches it.
+    /// The national number pattern: every valid number matches it. Empty where the number
+    /// types decide alone (every type's numbers match it, and none starts as the national
+    /// prefix does: `scripts/phone-data.mjs` proves it region by region).
     pub general: &'static str,
     /// Each type's `(pattern, lengths)` in the file's order (see
     /// [`super::validate::NumberType::FIELDS`]); empty pattern for a type the region does not

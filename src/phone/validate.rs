@@ -420,7 +420,7 @@ fn typed(region: Region, national: &str, p: Patterns) -> Option<(Region, NumberT
 /// ```
 pub fn number_type(region: Region, national: &str, p: Patterns) -> Option<NumberType> {
     let rp = p.region(region.code)?;
-    if !matches(rp.general, national, Mode::Full) {
+    if !general(&rp, region, national) {
         return None;
     }
     let is = |t: NumberType| is_of_type(&rp, region, national, t);
@@ -432,6 +432,17 @@ pub fn number_type(region: Region, national: &str, p: Patterns) -> Option<Number
         });
     }
     NumberType::OTHERS.into_iter().find(|&t| is(t))
+}
+
+/// Whether `national` matches the region's national number pattern; where the file leaves it
+/// out, whether a number type takes it, which comes to the same (see [`RegionPatterns::general`]).
+fn general(rp: &RegionPatterns, region: Region, national: &str) -> bool {
+    match rp.general {
+        "" => NumberType::FIELDS
+            .iter()
+            .any(|&t| is_of_type(rp, region, national, t)),
+        general => matches(general, national, Mode::Full),
+    }
 }
 
 fn field(rp: &RegionPatterns, t: NumberType) -> (&'static str, &'static str) {
@@ -476,8 +487,7 @@ fn with_prefix(parsed: &Parsed, region: Region, p: Patterns) -> Option<Parsed> {
     let len = parsed.national.len();
     let possible = region.possible_lengths().any(|l| l == len);
     let too_long = region.possible_lengths().all(|l| len > l);
-    let pattern_says = matches(rp.general, &whole, Mode::Full)
-        && !matches(rp.general, &parsed.national, Mode::Full);
+    let pattern_says = general(&rp, region, &whole) && !general(&rp, region, &parsed.national);
     (pattern_says || (!possible && !too_long)).then(|| Parsed {
         national: whole,
         prefix: String::new(),
