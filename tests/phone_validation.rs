@@ -45,7 +45,7 @@ fn the_decoder_refuses_other_files_and_bad_lines() {
     assert!(p.region("FR").is_none());
     // Another kind, format or version of file: a stale cache, or the metadata file.
     for header in [
-        "# phone-otp metadata 1 1.13.16",
+        "# phone-otp metadata 2 1.13.16",
         "# phone-otp patterns 1 1.13.16",
         "# phone-otp patterns 2 0.0.1",
         "",

@@ -10,10 +10,10 @@
 //! the decoder checks: a file of another kind, format or version (a stale cache) is refused, and
 //! the widget goes on without it.
 //!
-//! - `metadata.txt` (about 11 KB gzip): what parsing and as-you-type need.
+//! - `metadata.txt` (about 10.5 KB gzip): what parsing and as-you-type need.
 //!   `ISO;calling code;international prefix;national prefix;national prefix for parsing;its
 //!   transform;leading digits;national number pattern of a shared region;possible lengths;formats…`,
-//!   each format `pattern!national layout!leading digits!national prefix rule!international
+//!   each format `group sizes!national layout!leading digits!national prefix rule!international
 //!   layout[!typed layout[!1 when not for a number typed with its national prefix]]` (see [`super::Region`] and [`super::Format`]). Regions that share a calling code follow
 //!   each other, the main region first.
 //! - `patterns.txt` (about 22 KB gzip, format 2): what validation adds. `ISO;national number
@@ -21,9 +21,11 @@
 //!   cost`, each type `pattern` or `pattern!lengths` when its lengths differ from the region's;
 //!   empty for a type the region does not have (trailing empty fields are left out). The
 //!   national number pattern is empty where the types decide alone (see
-//!   [`RegionPatterns::general`]). Groups are written `(…)` rather than `(?:…)`: none is read
-//!   for its digits. Only what the metadata lacks: the regions, calling codes, lengths and
-//!   formats are not repeated.
+//!   [`RegionPatterns::general`]). Only what the metadata lacks: the regions, calling codes,
+//!   lengths and formats are not repeated.
+//!
+//! Both files spell their patterns short, as [`super::pattern`] reads them: `d` for `\d`, and
+//! `(…)` for `(?:…)` where no one reads a group's digits (all but the prefix for parsing).
 //!
 //! # Loading
 //!
@@ -117,10 +119,9 @@ fn install(
 fn body<'a>(text: &'a str, kind: &str) -> Result<impl Iterator<Item = &'a str>, DataError> {
     let header = text.lines().nth(2).unwrap_or_default();
     let mut words = header.split(' ');
-    // The format of each kind: patterns.txt's is 2 since its national number pattern is left
-    // out where the number types decide alone.
-    let format = if kind == "patterns" { "2" } else { "1" };
-    let expected = ["#", "phone-otp", kind, format, VERSION];
+    // One format number for both files: 2 since patterns.txt leaves out the national number
+    // pattern where the number types decide alone.
+    let expected = ["#", "phone-otp", kind, "2", VERSION];
     if !expected.iter().all(|w| words.next() == Some(w)) {
         return Err(DataError::Header);
     }

@@ -18,5 +18,5 @@ pub(super) const DEFAULT: Region = Region {
     leading_digits: "",
     pattern: "",
     lengths: "10",
-    formats: "(\\d{3})(\\d{4})!$1-$2!310!!;(\\d{3})(\\d{3})(\\d{4})!($1) $2-$3![2-9]!!$1-$2-$3",
+    formats: "3 4!$1-$2!310!!;3 3 4!($1) $2-$3![2-9]!!$1-$2-$3",
 };

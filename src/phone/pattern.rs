@@ -2,7 +2,8 @@
 //!
 //! The metadata's patterns use only digits, `\d`, classes (`[2-9]`), groups (`(…)`, `(?:…)`),
 //! alternation, `?`, counted repeats (`{n}`, `{n,m}`) and `$`; the generator refuses anything
-//! else. Matching them here, by backtracking over a tree parsed from the text, keeps a regex
+//! else. The data files spell `\d` as `d` (and groups whose digits no one reads as `(…)`): both
+//! spellings are read. Matching them here, by backtracking over a tree parsed from the text, keeps a regex
 //! engine out of the wasm and lets the native tests run the same code as the browser. Inputs are
 //! phone numbers (at most a few dozen digits) and the patterns are our own data, so backtracking
 //! stays cheap; still, a match gives up after [`STEPS`] steps rather than hang on a pathological
@@ -35,6 +36,8 @@ pub enum Mode {
 /// assert!(!matches("1(?:[2-69][02-9]|[78])", "11", Mode::Partial));
 /// assert!(matches("[2-9]\\d{9}", "4155552671", Mode::Full));
 /// assert!(!matches("[2-9]\\d{9}", "415555267", Mode::Full));
+/// // The data files' spelling of the same.
+/// assert!(matches("[2-9]d{9}", "4155552671", Mode::Full));
 /// ```
 pub fn matches(pattern: &str, input: &str, mode: Mode) -> bool {
     find(pattern, input, mode).is_some()
@@ -157,6 +160,7 @@ impl Parser<'_> {
         Some(match b {
             b'0'..=b'9' => Node::Class(1 << (b - b'0')),
             b'\\' if self.eat(b'd') => Node::Class(0x3ff),
+            b'd' => Node::Class(0x3ff),
             b'$' => Node::End,
             b'[' => {
                 let mut set = 0u16;

@@ -188,7 +188,7 @@ impl Region {
 /// How a national number is grouped for display (libphonenumber's `NumberFormat`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Format {
-    /// Digit groups, as `(\d{3})(\d{3,4})`.
+    /// The sizes of its digit groups, as `3 3,4` for libphonenumber's `(\d{3})(\d{3,4})`.
     pub pattern: &'static str,
     /// The national layout, as `$1-$2 $3`.
     pub template: &'static str,
@@ -225,13 +225,9 @@ impl Format {
     /// ```
     pub fn groups(&self) -> Vec<(usize, usize)> {
         self.pattern
-            .split(')')
+            .split(' ')
             .filter_map(|g| {
-                let g = g.strip_prefix("(\\d")?;
-                let Some(counts) = g.strip_prefix('{').and_then(|c| c.strip_suffix('}')) else {
-                    return Some((1, 1));
-                };
-                let (min, max) = counts.split_once(',').unwrap_or((counts, counts));
+                let (min, max) = g.split_once(',').unwrap_or((g, g));
                 Some((min.parse().ok()?, max.parse().ok()?))
             })
             .collect()
