@@ -22,9 +22,9 @@ export const FIRST_LOAD = [
 
 /**
  * Data fetched beside the wasm on the way to a verification (an English page needs no catalog):
- * the phone metadata at mount, the validation patterns on first focus. Counted when present.
+ * the phone metadata with the validation patterns, at mount. Counted when present.
  */
-export const DATA = ["phone/metadata.txt", "phone/patterns.txt"];
+export const DATA = ["phone/metadata.txt"];
 
 /** Every file of the bundle that is not a page: what the npm package ships, besides its own. */
 export const FILES = [...FIRST_LOAD, ...DATA];

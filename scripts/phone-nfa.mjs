@@ -116,3 +116,22 @@ export function alternatives(pattern) {
   out.push(pattern.slice(from));
   return out;
 }
+
+/** The lengths of the strings of `pattern` (up to `longest` digits), shortest first. */
+export function lengths(pattern, longest = 20) {
+  const P = nfa(pattern);
+  const out = [];
+  let sets = new Map([[String(P.start), P.start]]);
+  for (let depth = 0; depth <= longest && sets.size; depth++) {
+    if ([...sets.values()].some(P.accepts)) out.push(depth);
+    const next = new Map();
+    for (const set of sets.values()) {
+      for (let d = 0; d < 10; d++) {
+        const n = P.step(set, d);
+        if (n.length) next.set(String(n), n);
+      }
+    }
+    sets = next;
+  }
+  return out;
+}

@@ -68,18 +68,14 @@ pub fn catalog_name(tag: &str) -> Option<String> {
     (!bundled).then(|| lang.tag().to_owned())
 }
 
-/// Takes a phone data file fetched beside the script: `kind` is `metadata` (`phone/metadata.txt`)
-/// or `patterns` (`phone/patterns.txt`; see [`crate::phone::data`]). True when the data is
-/// there now (taken, or already compiled in or installed); false for a file of another kind,
-/// format or version, which is left out.
+/// Takes the phone data file fetched beside the script (`phone/metadata.txt`: the metadata and
+/// the number patterns; see [`crate::phone::data`]). True when the data is there now (taken, or
+/// already compiled in or installed); false for a file of another kind, format or version,
+/// which is left out.
 #[wasm_bindgen]
-pub fn install_phone_data(kind: &str, text: String) -> bool {
-    use crate::phone::data::{install_metadata, install_patterns, DataError};
-    let taken = match kind {
-        "metadata" => install_metadata(text),
-        _ => install_patterns(text),
-    };
-    matches!(taken, Ok(()) | Err(DataError::Installed))
+pub fn install_phone_data(text: String) -> bool {
+    use crate::phone::data::{install_metadata, DataError};
+    matches!(install_metadata(text), Ok(()) | Err(DataError::Installed))
 }
 
 /// Forgets the code step kept for reloads, so the next mount starts from the phone step.

@@ -10,10 +10,10 @@ const CSS_URL = new URL("./phone-otp.css", import.meta.url);
 let ready;
 /**
  * Loads the wasm once, compiling it while it downloads, and the phone metadata beside it
- * (phone/metadata.txt, 11 KB gzip: the regions, calling codes and formats), which is handed to
- * the wasm before anything mounts. `response` and `metadata` are `fetch`es of them already
- * started (phone-otp.js starts both before this module arrives); by default they are fetched
- * here, in parallel. Without the metadata (a failed fetch, a stale file) the widget still mounts:
+ * (phone/metadata.txt, 31 KB gzip: the regions, calling codes, formats and the validation
+ * patterns), which is handed to the wasm before anything mounts. `response` and `metadata` are
+ * `fetch`es of them already started (phone-otp.js starts both before this module arrives); by
+ * default they are fetched here, in parallel. Without the metadata (a failed fetch, a stale file) the widget still mounts:
  * the field takes input, formats nothing and offers no country list, and one console.warn says why.
  */
 export function load(response, metadata) {
@@ -23,7 +23,7 @@ export function load(response, metadata) {
       .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
       .catch((e) => e),
   ]).then(([wasm, text]) => {
-    if (typeof text === "string" && !installPhoneData("metadata", text)) text = new Error("not a metadata file of this version");
+    if (typeof text === "string" && !installPhoneData(text)) text = new Error("not a metadata file of this version");
     if (typeof text !== "string") {
       console.warn(`phone-otp: ${METADATA_URL.href} could not be loaded (${text.message}); numbers are taken as typed, without countries or formatting`);
     }
@@ -68,28 +68,6 @@ function flagClass() {
   return flagEmoji ? "" : "no-flag-emoji";
 }
 
-const PATTERNS_URL = new URL("./phone/patterns.txt", import.meta.url);
-let patterns = null;
-/**
- * The validation patterns (phone/patterns.txt beside this file, 24 KB gzip), fetched once per
- * page when a phone field is first focused or typed into, and handed to the wasm; typing goes on
- * meanwhile, and numbers are checked by length only until they arrive. A failed fetch is tried
- * again on the next focus.
- */
-function loadPatterns() {
-  patterns ??= Promise.all([
-    fetch(PATTERNS_URL).then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`)))),
-    load(),
-  ])
-    .then(([text]) => {
-      if (!installPhoneData("patterns", text)) throw new Error("not a patterns file of this version");
-    })
-    .catch((e) => {
-      patterns = null;
-      console.warn(`phone-otp: ${PATTERNS_URL.href} could not be loaded (${e.message}); numbers are checked by length only`);
-    });
-}
-
 /** Attributes that configure the widget; a change remounts it with the new configuration. */
 const CONFIG = [
   "endpoint", "dialect", "trust-flow-id", "trust-validation-id", "project", "project-flow",
@@ -119,7 +97,6 @@ export class PhoneOtpElement extends HTMLElement {
       css.href = CSS_URL.href;
       this.#root.append(css);
     }
-    for (const type of ["focusin", "input"]) this.#root.addEventListener(type, loadPatterns);
     for (const name of ["state", "verified", "failed", "expired", "sent", "error"]) {
       this.addEventListener(`phone-otp:${name}`, (e) => this.#heard(name, e.detail));
     }
@@ -290,7 +267,6 @@ export async function mount(el, options = {}) {
   container.className = flagClass();
   el.append(container);
   const mounted = mountWasm(container, el, texts ?? undefined);
-  for (const type of ["focusin", "input"]) container.addEventListener(type, loadPatterns);
   return {
     unmount() {
       mounted.free();

@@ -169,6 +169,8 @@ impl Region {
     }
 
     pub(super) fn read(line: &'static str) -> Option<Region> {
+        // The region's patterns follow a tab (see `super::data`): not part of its formats.
+        let line = line.split('\t').next()?;
         let mut f = line.splitn(10, ';');
         Some(Region {
             code: f.next()?,

@@ -81,7 +81,8 @@ impl NumberType {
         NumberType::Voicemail,
     ];
 
-    /// The types of the fields of a line of `patterns.txt`, in order (metadata.max.json's).
+    /// The types of the fields of a region's patterns in `metadata.txt`, in order
+    /// (metadata.max.json's).
     pub const FIELDS: [NumberType; 10] = [
         NumberType::FixedLine,
         NumberType::Mobile,
