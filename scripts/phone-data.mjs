@@ -142,10 +142,12 @@ for (const [cc, regions] of Object.entries(min.country_calling_codes)) {
     // its region by parse.rs and as you type (when validating, validate.rs decides as
     // libphonenumber's getNumberType). The main region is the fallback.
     // Types the region shares with the main region (Christmas Island's mobiles are Australia's)
-    // decide nothing, and would take the main region's numbers away from it: left out.
+    // decide nothing, and would take the main region's numbers away from it: left out. From the
+    // full metadata, which has every main region's types (the min lacks Morocco's, so Western
+    // Sahara kept the mobiles it shares with it).
     const typePatterns = (r) => (r[REGION.types] || []).map((t) => t && t[TYPE.pattern]).filter(Boolean);
-    const mainTypes = new Set(typePatterns(main));
-    const types = index > 0 && !c[REGION.leadingDigits] ? typePatterns(c).filter((t) => !mainTypes.has(t)) : [];
+    const mainTypes = new Set(typePatterns(max.countries[regions[0]]));
+    const types = index > 0 && !c[REGION.leadingDigits] ? typePatterns(max.countries[iso]).filter((t) => !mainTypes.has(t)) : [];
     metadataLines.push(
       [
         iso,
@@ -221,8 +223,41 @@ const tsv =
     .join('\n') +
   '\n';
 
+// The regions of a calling code stay together, the main one first (src/phone/region.rs), but the
+// calling codes go in an order gzip likes: each followed by the one that shares most 6-character
+// strings with it, for a fraction of its own (about 300 B less than by calling code). Nothing
+// reads the table's order beyond that: the country list is sorted by name.
+function gzipOrder(lines) {
+  const groups = [];
+  for (const line of lines) {
+    const code = line.split(FIELD)[1];
+    if (groups.at(-1)?.code === code) groups.at(-1).lines.push(line);
+    else groups.push({ code, lines: [line] });
+  }
+  const grams = groups.map(({ lines }) => {
+    const text = lines.join('\n');
+    return new Set(Array.from({ length: Math.max(0, text.length - 5) }, (_, i) => text.slice(i, i + 6)));
+  });
+  const order = [0];
+  const left = new Set(groups.keys());
+  left.delete(0);
+  while (left.size) {
+    const previous = grams[order.at(-1)];
+    let best = -1;
+    let score = -1;
+    for (const i of left) {
+      let shared = 0;
+      for (const g of grams[i]) if (previous.has(g)) shared++;
+      if (shared / grams[i].size > score) [best, score] = [i, shared / grams[i].size];
+    }
+    order.push(best);
+    left.delete(best);
+  }
+  return order.flatMap((i) => groups[i].lines);
+}
+
 const outputs = [
-  [`${root}www/phone/metadata.txt`, header + metadataLines.map((line, i) => `${line}\t${patternLines[i]}`).join('\n') + '\n'],
+  [`${root}www/phone/metadata.txt`, header + gzipOrder(metadataLines.map((line, i) => `${line}\t${patternLines[i]}`)).join('\n') + '\n'],
   [`${root}src/phone/generated.rs`, rust],
   [`${root}tests/data/phone_examples.tsv`, tsv],
 ];
