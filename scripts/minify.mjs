@@ -1,6 +1,9 @@
 // Trunk post_build hook (Trunk.toml), release builds only: the wasm and JS pipeline. Trunk's own
 // wasm-opt is off (index.html, data-wasm-opt="0"), so every step on the wasm happens here, once.
 //
+// 0. The split points (src/split.rs) go to wasm files of their own: wasm-split cuts their code out
+//    of the wasm cargo linked and writes the loader script, and the rest goes through
+//    wasm-bindgen again, in place of what Trunk made from the whole wasm.
 // 1. The wasm-bindgen JS is minified once without mangling, so what no code uses is gone: the
 //    classes of the wasm-streams exports that leptos's server_fn brings in (IntoUnderlyingSource,
 //    IntoUnderlyingSink, IntoUnderlyingByteSource; the widget never streams) lose their `export`
@@ -9,14 +12,15 @@
 //    code only they reached.
 // 3. wasm-opt -Oz, assuming what holds for a wasm-bindgen module (memory starts zeroed, the low
 //    1 KB is never read), stripping the producers and target-features sections, and giving every
-//    import, export and the import module a one- or two-letter name, applied to the JS as well.
-//    The JS of imports the optimized wasm no longer has goes.
+//    import, export and the import module a one- or two-letter name, applied to the JS (and the
+//    split loader) as well. The JS of imports the optimized wasm no longer has goes. Each split
+//    file gets the same size passes.
 // 4. terser minifies the JS with mangling. Trunk's own minifier leaves the glue at 39 KB; terser
 //    brings it to about 15 KB.
 // 5. The stylesheet loses its comments and the spaces around punctuation (about 0.5 KB gzip): it
 //    holds no string with a run of spaces or punctuation, so plain substitutions are enough.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +37,21 @@ const wasmFile = path.join(dir, "wasm/phone-otp_bg.wasm");
 const glueFile = path.join(dir, "wasm/phone-otp.js");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "phone-otp-wasm-"));
 
+// 0. wasm-split reads the wasm cargo linked with its relocations (`--emit-relocs`,
+//    .cargo/config.toml) and writes the main part, wasm/split_<name>.wasm for each split point's
+//    module and their loader, wasm/__wasm_split.js, which the main part imports. wasm-bindgen
+//    keeps the table and stack pointer exports the split files share (`--keep-lld-exports`).
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
+const linked = path.join(targetDir, "wasm32-unknown-unknown/release/phone_otp.wasm");
+const splitDir = path.join(tmp, "split");
+execFileSync("wasm-split-cli", ["--target", "web", "--out-name", "phone-otp", linked, splitDir], { stdio: ["ignore", "ignore", "inherit"] });
+execFileSync("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--out-dir", path.join(dir, "wasm"), "--out-name", "phone-otp", path.join(splitDir, "phone-otp.wasm")], { stdio: ["ignore", "ignore", "inherit"] });
+const chunks = readdirSync(splitDir).filter((f) => /^split_\w+\.wasm$/.test(f));
+let splitJs = readFileSync(path.join(splitDir, "__wasm_split.js"), "utf8");
+// What the loader takes from the main module's exports, by name.
+const shared = (/const \{([^}]*)\} = initSync/.exec(splitJs)?.[1] ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+if (!chunks.length || !shared.length) throw new Error("minify.mjs: wasm-split wrote no split file, or its loader changed shape");
+
 // 1. What the glue still uses once the stream classes are gone.
 let glue = readFileSync(glueFile, "utf8")
   .replace(/export class (IntoUnderlying\w+)/g, "class $1")
@@ -41,6 +60,7 @@ let glue = readFileSync(glueFile, "utf8")
 glue = (await minify(glue, { module: true, compress: { passes: 2 }, mangle: false, format: { beautify: true } })).code;
 const used = new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
 used.add("memory");
+for (const name of shared) used.add(name);
 
 // 2. Exports nothing in the JS names go, with what only they reached.
 const graph = [{ name: "js", root: true, reaches: [...used].map((e) => `export:${e}`) }];
@@ -49,6 +69,9 @@ const importModule = /"(\.\/phone-otp_bg\.js)":\s*import0/.exec(glue)?.[1];
 if (!importModule) throw new Error("minify.mjs: the wasm-bindgen glue changed shape (import module)");
 const importNames = [...glue.matchAll(/^\s*(__wbg\w+|__wbindgen\w+): function/gm)].map((m) => m[1]);
 for (const name of importNames) graph.push({ name: `import:${name}`, import: [importModule, name] });
+// The split loaders the main module imports (`__wasm_split_load_<chunk>`).
+const loaderNames = [...splitJs.matchAll(/export const (__wasm_split_load_\w+)/g)].map((m) => m[1]);
+for (const name of loaderNames) graph.push({ name: `import:${name}`, import: ["./__wasm_split.js", name] });
 writeFileSync(path.join(tmp, "graph.json"), JSON.stringify(graph));
 execFileSync(
   bin("wasm-metadce"),
@@ -68,6 +91,16 @@ const mapping = JSON.parse(
     { encoding: "utf8", maxBuffer: 16 << 20 },
   ),
 );
+// Each chunk: the same size passes (its imports are the main module's memory, table and stack
+// pointer, under the names the loader gives them).
+for (const chunk of chunks) {
+  execFileSync(
+    bin("wasm-opt"),
+    ["-Oz", ...FEATURES, "--strip-producers", "--strip-target-features", "--strip-debug",
+      path.join(splitDir, chunk), "-o", path.join(dir, "wasm", chunk)],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+}
 rmSync(tmp, { recursive: true });
 const shortImport = new Map(mapping.imports.map(([, name, short]) => [name, short]));
 const shortExport = new Map(mapping.exports.map(([name, short]) => [name, short]));
@@ -83,15 +116,26 @@ glue = glue
     return `${space}${JSON.stringify(short)}: function`;
   })
   .replace(/"\.\/phone-otp_bg\.js":\s*import0/, `${JSON.stringify(moduleName)}: import0`)
+  // The loaders join the one import module.
+  .replace(/,?\s*"\.\/__wasm_split\.js":\s*import1/, "")
+  .replace(/const import0 = \{/, (all) => all + loaderNames.map((name) => {
+    const short = shortImport.get(name);
+    if (!short) throw new Error(`minify.mjs: import ${name} has no short name`);
+    return `${JSON.stringify(short)}: import1.${name},`;
+  }).join(""))
   .replace(/\bwasm\.(\w+)/g, (all, name) => {
     const short = shortExport.get(name);
     if (!short) throw new Error(`minify.mjs: export ${name} has no short name`);
     return `wasm[${JSON.stringify(short)}]`;
   });
 writeFileSync(glueFile, glue);
+// The loader takes the main module's exports by their short names.
+splitJs = splitJs.replace(/const \{([^}]*)\} = initSync/, () =>
+  `const { ${shared.map((name) => `${JSON.stringify(shortExport.get(name) ?? name)}: ${name}`).join(", ")} } = initSync`);
+writeFileSync(path.join(dir, "wasm/__wasm_split.js"), splitJs);
 
 // 4. Every script the script tag loads, minified and mangled.
-for (const name of ["phone-otp.js", "element.js", "wasm/phone-otp.js"]) {
+for (const name of ["phone-otp.js", "element.js", "wasm/phone-otp.js", "wasm/__wasm_split.js"]) {
   const file = path.join(dir, name);
   const { code } = await minify(readFileSync(file, "utf8"), {
     module: true,

@@ -26,6 +26,8 @@ pub mod i18n;
 pub mod json;
 pub mod persist;
 pub mod phone;
+#[cfg(feature = "split")]
+pub mod split;
 pub mod template;
 pub mod time;
 pub(crate) mod transport;

@@ -1,54 +1,15 @@
 //! The first step: the country, the phone number and the send button.
 
-use super::country_select::{Country, CountrySelect};
+use super::country_select::CountrySelect;
 use super::dom::{el, Dom, El};
 use super::effects::Ctx;
-use super::names::{folded, CountryNames};
 use super::phone_field::PhoneField;
-use crate::config::Countries;
 use crate::dialect::Channel;
 use crate::flow::{Event, Notice};
 use crate::i18n::{self, Key};
 use crate::phone::Region;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The countries the selector offers: preferred ones first as given, then every one by name
-/// (the preferred ones again, in their alphabetical place).
-fn country_list(countries: &Countries, names: &CountryNames, locale: &str) -> Vec<Country> {
-    let mut list: Vec<Country> = countries
-        .list()
-        .into_iter()
-        .map(|region| {
-            let name = names.name(region.code);
-            let mut search = vec![folded(&name)];
-            search.extend(names.english(region.code).map(|n| folded(&n)));
-            Country {
-                region,
-                name,
-                search,
-                preferred: false,
-            }
-        })
-        .collect();
-    let locales = js_sys::Array::of1(&locale.into());
-    list.sort_unstable_by(|a, b| {
-        let a = js_sys::JsString::from(a.name.as_str());
-        a.locale_compare(&b.name, &locales, &js_sys::Object::new())
-            .cmp(&0)
-    });
-    let mut top: Vec<Country> = countries
-        .preferred
-        .iter()
-        .filter_map(|r| list.iter().find(|c| c.region == *r))
-        .map(|c| Country {
-            preferred: true,
-            ..c.clone()
-        })
-        .collect();
-    top.append(&mut list);
-    top
-}
 
 /// The phone step: a country selector, the number field (formatted as typed) and "Send code".
 /// Built with [`super::dom`].
@@ -67,20 +28,16 @@ pub fn EntryStep(
 ) -> Dom {
     let (state, tx, clock) = (ctx.state, ctx.tx, ctx.clock);
     let wait_id = format!("{phone_id}-wait");
+    let (countries, locale) = ctx.held.with_value(|h| h.country_options.clone());
     let country_select = view! {
         <CountrySelect
-            countries=move || {
-                ctx.held.with_value(|h| {
-                    let (options, locale) = &h.country_options;
-                    tx.0.with_value(|w| country_list(options, &w.names, locale))
-                })
-            }
-            name=move |r: Region| tx.country(r.code)
+            tx
+            countries
+            locale
             // Apart from the state, so typing does not redraw the button.
             selected=move || ctx.country.get()
             on_select=move |r: Region| ctx.dispatch(Event::Country(r))
             id=format!("{phone_id}-country")
-            labels=[tx.text(Key::Country), tx.text(Key::CountrySearch), tx.text(Key::CountryNone)]
         />
     };
     let phone_field = view! {

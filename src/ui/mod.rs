@@ -6,6 +6,7 @@
 //! the notices.
 
 mod code_step;
+mod country_popup;
 mod country_select;
 pub mod dom;
 mod effects;

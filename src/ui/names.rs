@@ -14,6 +14,37 @@ extern "C" {
 
     #[wasm_bindgen(method, catch)]
     fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = Collator)]
+    type Collator;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "Collator", catch)]
+    fn new(locales: &Array) -> Result<Collator, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn compare(this: &Collator, a: &str, b: &str) -> f64;
+}
+
+/// `items` in the alphabetical order of `locale` (a BCP 47 tag; the browser's own order if it
+/// knows no such locale), by `name`; items with the same name keep their order.
+///
+/// ```ignore
+/// let sorted = by_name(countries, |c| &c.name, "fr");
+/// ```
+pub fn by_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str, locale: &str) -> Vec<T> {
+    let Ok(collator) =
+        Collator::new(&Array::of1(&locale.into())).or_else(|_| Collator::new(&Array::new()))
+    else {
+        return items;
+    };
+    // A binary insertion sort: for 245 names, a few thousand comparisons in the browser, and no
+    // general sort's code in the wasm.
+    let mut sorted: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        let at = sorted.partition_point(|s| collator.compare(name(s), name(&item)) <= 0.0);
+        sorted.insert(at, item);
+    }
+    sorted
 }
 
 /// Names of regions in one language, with English behind it.

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer, launch, openPage, distWithPages } from "./harness.mjs";
+import { startServer, launch, openPage, distWithPages, eventually } from "./harness.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server, browser;
@@ -125,6 +125,8 @@ test("type-ahead: letters typed on the closed button go to the country", async (
 test("preferred countries sit above a divider and in their alphabetical place", async () => {
   const { page, errors } = await openPage(browser, `${server.url}/preferred.html`);
   await countryButton(page).click();
+  // The list's code arrives on the first click (wasm/split_popup.wasm).
+  await page.getByRole("option").first().waitFor();
   const names = await listed(page);
   assert.deepEqual(names.slice(0, 2), ["United Kingdom", "Malaysia"]);
   assert.ok(names.indexOf("United Kingdom", 2) > names.indexOf("Malaysia", 2), "United Kingdom in its place");
@@ -218,5 +220,27 @@ test("the open list, its divider and a search: no axe violation in either theme"
       assert.deepEqual(violations, [], `${theme} "${query}": ${violations.join("; ")}`);
     }
   }
+  await page.close();
+});
+
+test("the list's own wasm file missing: a console warning, the button still there, and the next click tries again", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/wasm/split_popup.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
+  await countryButton(page).click();
+  await eventually(() => warnings.length);
+  assert.match(warnings.join("\n"), /phone-otp: the country list's code \(wasm\/split_popup\.wasm\) did not load/);
+  assert.equal(await page.locator("[part=country-popup]").count(), 0);
+  assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+  // The phone field still takes a number.
+  await page.getByLabel("Phone number").pressSequentially("2015550123");
+  assert.equal(await page.getByLabel("Phone number").inputValue(), "(201) 555-0123");
+  // The loader logged its own error; nothing else went wrong.
+  assert.ok(errors.every((e) => /split_popup|WebAssembly|CompileError|TypeError/.test(e)), errors.join("\n"));
+  await page.unroute("**/wasm/split_popup.wasm");
+  await countryButton(page).click();
+  await search(page).fill("germ");
+  assert.equal((await listed(page))[0], "Germany");
   await page.close();
 });

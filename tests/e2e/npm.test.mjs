@@ -92,3 +92,17 @@ test("the Vite build ships the other languages' texts, fetched for a page in tha
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the Vite build ships the country list's own wasm file, fetched when the list opens", async () => {
+  // Runs after the build above: wasm/__wasm_split.js names it as `new URL("./split_popup.wasm", import.meta.url)`.
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && errors.push(m.text()));
+  await page.goto(server.url);
+  await page.locator("[part=country-button]").click();
+  await page.getByRole("combobox", { name: "Search countries" }).fill("malaysia");
+  await page.getByRole("option", { name: /Malaysia/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
