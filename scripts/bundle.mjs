@@ -16,8 +16,6 @@ export const FIRST_LOAD = [
   "phone-otp.js",
   "element.js",
   "wasm/phone-otp.js",
-  // The loader of the split wasm files, imported by the wasm-bindgen JS.
-  "wasm/__wasm_split.js",
   "wasm/phone-otp_bg.wasm",
   "phone-otp.css",
 ];

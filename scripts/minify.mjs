@@ -39,7 +39,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "phone-otp-wasm-"));
 
 // 0. wasm-split reads the wasm cargo linked with its relocations (`--emit-relocs`,
 //    .cargo/config.toml) and writes the main part, wasm/split_<name>.wasm for each split point's
-//    module and their loader, wasm/__wasm_split.js, which the main part imports. wasm-bindgen
+//    module and their loader script, which the main part imports (it goes into the glue, step 3). wasm-bindgen
 //    keeps the table and stack pointer exports the split files share (`--keep-lld-exports`).
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
 const linked = path.join(targetDir, "wasm32-unknown-unknown/release/phone_otp.wasm");
@@ -116,26 +116,32 @@ glue = glue
     return `${space}${JSON.stringify(short)}: function`;
   })
   .replace(/"\.\/phone-otp_bg\.js":\s*import0/, `${JSON.stringify(moduleName)}: import0`)
-  // The loaders join the one import module.
+  // The loaders join the one import module, and the glue: it holds them (below).
   .replace(/,?\s*"\.\/__wasm_split\.js":\s*import1/, "")
+  .replace(/^import \* as import1 from "\.\/__wasm_split\.js";?\n/m, "")
   .replace(/const import0 = \{/, (all) => all + loaderNames.map((name) => {
     const short = shortImport.get(name);
     if (!short) throw new Error(`minify.mjs: import ${name} has no short name`);
-    return `${JSON.stringify(short)}: import1.${name},`;
+    return `${JSON.stringify(short)}: ${name},`;
   }).join(""))
   .replace(/\bwasm\.(\w+)/g, (all, name) => {
     const short = shortExport.get(name);
     if (!short) throw new Error(`minify.mjs: export ${name} has no short name`);
     return `wasm[${JSON.stringify(short)}]`;
   });
-writeFileSync(glueFile, glue);
-// The loader takes the main module's exports by their short names.
-splitJs = splitJs.replace(/const \{([^}]*)\} = initSync/, () =>
-  `const { ${shared.map((name) => `${JSON.stringify(shortExport.get(name) ?? name)}: ${name}`).join(", ")} } = initSync`);
-writeFileSync(path.join(dir, "wasm/__wasm_split.js"), splitJs);
+if (/__wasm_split\.js/.test(glue)) throw new Error("minify.mjs: the glue still imports the split loader");
+// The split loader, inside the glue rather than a module of its own to fetch: it takes the main
+// module's exports (by their short names) from the glue's own initSync.
+const loader = splitJs
+  .replace(/^import \{ initSync \} from "[^"]*";?\n/m, "")
+  .replace(/^export const /gm, "const ")
+  .replace(/const \{([^}]*)\} = initSync/, () =>
+    `const { ${shared.map((name) => `${JSON.stringify(shortExport.get(name) ?? name)}: ${name}`).join(", ")} } = initSync`);
+if (/^import|^export/m.test(loader)) throw new Error("minify.mjs: the split loader changed shape");
+writeFileSync(glueFile, `${glue}\n${loader}`);
 
 // 4. Every script the script tag loads, minified and mangled.
-for (const name of ["phone-otp.js", "element.js", "wasm/phone-otp.js", "wasm/__wasm_split.js"]) {
+for (const name of ["phone-otp.js", "element.js", "wasm/phone-otp.js"]) {
   const file = path.join(dir, name);
   const { code } = await minify(readFileSync(file, "utf8"), {
     module: true,

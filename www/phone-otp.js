@@ -14,7 +14,6 @@ const metadata = fetch(at("./phone/metadata.txt"));
 for (const [rel, file, as] of [
   ["modulepreload", "./element.js"],
   ["modulepreload", "./wasm/phone-otp.js"],
-  ["modulepreload", "./wasm/__wasm_split.js"],
   ["preload", "./phone-otp.css", "style"],
 ]) {
   const link = document.createElement("link");
