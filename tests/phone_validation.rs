@@ -22,7 +22,7 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
-const HEADER: &str = "# a\n# b\n# phone-otp metadata 3 ";
+const HEADER: &str = "# a\n# b\n# phone-otp metadata 5 ";
 
 #[test]
 fn the_patterns_file_has_every_region_of_the_metadata() {
@@ -36,22 +36,24 @@ fn the_patterns_file_has_every_region_of_the_metadata() {
 
 #[test]
 fn the_decoder_refuses_other_files_and_bad_lines() {
-    // A region's patterns follow a tab on its line of the metadata.
+    // The regions' ISO codes first, in the order of their lines; a region's patterns follow a
+    // tab on its line.
     let ok = leak(format!(
-        "{HEADER}{}\nGB;44;00;0;;;;;10\t\\d{{10}};\\d{{10}}!10\n",
+        "{HEADER}{}\nFR;GB\n33;00;0;;;;9\t;d{{9}}\n44;00;0;;;;10\t\\d{{10}};\\d{{10}}!10\n",
         data::LIBPHONENUMBER_JS
     ));
     let p = Patterns::decode(ok).unwrap();
     assert_eq!(p.region("GB").unwrap().types[0], ("\\d{10}", "10"));
-    assert!(p.region("FR").is_none());
+    assert_eq!(p.region("FR").unwrap().types[0], ("d{9}", ""));
+    assert!(p.region("DE").is_none());
     // Another kind, format or version of file: a stale cache, or a file of before.
     for header in [
-        "# phone-otp patterns 3 1.13.16",
-        "# phone-otp metadata 2 1.13.16",
-        "# phone-otp metadata 3 0.0.1",
+        "# phone-otp patterns 5 1.13.16",
+        "# phone-otp metadata 3 1.13.16",
+        "# phone-otp metadata 5 0.0.1",
         "",
     ] {
-        let text = leak(format!("#\n#\n{header}\nGB;44\t\\d{{10}}\n"));
+        let text = leak(format!("#\n#\n{header}\nGB\n44\t\\d{{10}}\n"));
         assert_eq!(
             Patterns::decode(text).unwrap_err(),
             DataError::Header,
@@ -60,15 +62,16 @@ fn the_decoder_refuses_other_files_and_bad_lines() {
     }
     // A line that cannot be read gives a region without patterns: its numbers are invalid.
     let eleven = ";x".repeat(11);
-    for line in [
-        format!("GB;44\t\\d{eleven}"),
-        "GB;44;\\d{10}".into(),
-        "G;\t\\d".into(),
+    for lines in [
+        format!("GB\n44\t\\d{eleven}"),
+        "GB\n44;\\d{10}".into(),
+        "G\n44\t\\d".into(),
+        "GB".into(),
         ";".into(),
     ] {
-        let text = leak(format!("{HEADER}{}\n{line}\n", data::LIBPHONENUMBER_JS));
+        let text = leak(format!("{HEADER}{}\n{lines}\n", data::LIBPHONENUMBER_JS));
         let p = Patterns::decode(text).unwrap();
-        assert_eq!(p.region("GB"), None, "{line}");
+        assert_eq!(p.region("GB"), None, "{lines}");
     }
     // Compiled in already: an install is refused, and the table stays.
     let again = format!("{HEADER}{}\n", data::LIBPHONENUMBER_JS);
@@ -389,7 +392,7 @@ proptest! {
     }
 
     #[test]
-    fn the_decoder_never_panics(text in "(# phone-otp metadata 3 1.13.16\n)?[A-Z;!0-9\\\\d{}|\t\n]{0,200}") {
+    fn the_decoder_never_panics(text in "(# phone-otp metadata 5 1.13.16\n)?[A-Z;!0-9\\\\d{}|\t\n]{0,200}") {
         let _ = Patterns::decode(Box::leak(text.into_boxed_str()));
     }
 }

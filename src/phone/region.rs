@@ -55,9 +55,12 @@ impl Region {
         let table = match (TABLE.get(), super::data::metadata()) {
             (Some(table), _) => table.as_slice(),
             (None, Some(text)) => TABLE.get_or_init(|| {
-                text.lines()
-                    .filter(|l| !l.starts_with('#'))
-                    .filter_map(Region::read)
+                // The ISO codes come first, in the order of the lines.
+                let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+                let codes = lines.next().unwrap_or_default().split(';');
+                codes
+                    .zip(lines)
+                    .filter_map(|(code, line)| Region::read(code, line))
                     .collect()
             }),
             (None, None) => &[],
@@ -168,12 +171,12 @@ impl Region {
             .collect()
     }
 
-    pub(super) fn read(line: &'static str) -> Option<Region> {
+    fn read(code: &'static str, line: &'static str) -> Option<Region> {
         // The region's patterns follow a tab (see `super::data`): not part of its formats.
         let line = line.split('\t').next()?;
-        let mut f = line.splitn(10, ';');
+        let mut f = line.splitn(9, ';');
         Some(Region {
-            code: f.next()?,
+            code,
             calling_code: f.next()?,
             idd: f.next()?,
             national_prefix: f.next()?,
