@@ -40,16 +40,24 @@ pub fn open(sel: Selector) {
     show(sel);
 }
 
-/// Starts fetching the list's code, so that a click finds it there.
+/// Starts fetching the list's code, so that a click finds it there. Once per page: each
+/// pointerover of the button calls it, and a file that failed to load would otherwise be
+/// fetched again, and its error logged again, on every one; a click still tries again.
 ///
 /// ```ignore
 /// el("button").on("pointerover", |_| country_popup::preload())
 /// ```
 pub fn preload() {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(async {
-        let _ = lazy::preload().await;
-    });
+    {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static ASKED: AtomicBool = AtomicBool::new(false);
+        if !ASKED.swap(true, Ordering::Relaxed) {
+            leptos::task::spawn_local(async {
+                let _ = lazy::preload().await;
+            });
+        }
+    }
 }
 
 /// The split point: what `wasm-split` (scripts/minify.mjs) moves into `wasm/split_popup.wasm`

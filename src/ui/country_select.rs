@@ -203,6 +203,10 @@ pub fn CountrySelect(
             if printable || matches!(key.as_str(), "ArrowDown" | "ArrowUp") {
                 ev.prevent_default();
                 sel.show(if printable { &key } else { "" });
+            } else if key == "Escape" {
+                // Asked for the list and changed their mind while its code was on its way (or
+                // nothing to close: then this changes nothing).
+                sel.close(false);
             }
         })
         .child(

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startServer, launch, openPage, distWithPages, eventually } from "./harness.mjs";
+import { startServer, launch, openPage, distWithPages, eventually, flushed, focused } from "./harness.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server, browser;
@@ -243,4 +243,254 @@ test("the list's own wasm file missing: a console warning, the button still ther
   await search(page).fill("germ");
   assert.equal((await listed(page))[0], "Germany");
   await page.close();
+});
+
+/**
+ * Holds back `wasm/split_popup.wasm` on `page` until `release()`: `requested` resolves when the
+ * page asks for it; `requests()` counts the asks.
+ */
+function slowList(page) {
+  let release, asked;
+  const gate = new Promise((resolve) => (release = resolve));
+  const requested = new Promise((resolve) => (asked = resolve));
+  let count = 0;
+  page.route("**/wasm/split_popup.wasm", async (route) => {
+    count += 1;
+    asked();
+    await gate;
+    await route.continue();
+  });
+  return { release, requested, requests: () => count };
+}
+
+/**
+ * A page that fails the test on any page error or console error, like openPage, where
+ * `window.__listLoaded` resolves once the list's wasm file has been instantiated and every task
+ * it woke has run (a macrotask after the instantiation): the moment a list asked for and then
+ * cancelled would have popped open.
+ */
+async function openWatched(url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const instantiate = WebAssembly.instantiateStreaming;
+    let loaded;
+    window.__listLoaded = new Promise((resolve) => (loaded = resolve));
+    WebAssembly.instantiateStreaming = (source, imports) => {
+      const made = instantiate.call(WebAssembly, source, imports);
+      Promise.all([source, made])
+        .then(([response]) => response.url.endsWith("/split_popup.wasm") && setTimeout(loaded))
+        .catch(() => {});
+      return made;
+    };
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Every country popup of the page's widgets, as "shown" or "hidden", per widget. */
+const popups = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("phone-otp")].map((el) =>
+      [...(el.shadowRoot?.querySelectorAll("[part=country-popup]") ?? [])].map((p) => (p.hidden ? "hidden" : "shown")),
+    ),
+  );
+
+test("two widgets asked for the list while its file is on its way: the one asked last opens, and each picks its own country", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  await page.evaluate(() => {
+    const el = document.createElement("phone-otp");
+    el.setAttribute("endpoint", "/api");
+    el.setAttribute("default-country", "GB");
+    document.querySelector("form").append(el);
+  });
+  const [a, b] = [0, 1].map((i) => page.locator("phone-otp").nth(i));
+  await b.locator("[part=country-button]").waitFor();
+  const slow = slowList(page);
+  await a.locator("[part=country-button]").click();
+  await b.locator("[part=country-button]").click();
+  await slow.requested;
+  slow.release();
+  // Clicking the second button took the focus from the first, as with a list already there.
+  await b.getByRole("combobox").waitFor();
+  assert.deepEqual(await popups(page), [[], ["shown"]]);
+  assert.equal(slow.requests(), 1, "one fetch for both");
+  await b.getByRole("combobox").fill("fran");
+  await page.keyboard.press("Enter");
+  await a.locator("[part=country-button]").click();
+  await a.getByRole("combobox").fill("germ");
+  await page.keyboard.press("Enter");
+  assert.equal(await a.locator("[part=country-button]").getAttribute("aria-label"), "Country: Germany +49");
+  assert.equal(await b.locator("[part=country-button]").getAttribute("aria-label"), "Country: France +33");
+  assert.deepEqual(await popups(page), [["hidden"], ["hidden"]]);
+  // Each list is its own: ids do not collide.
+  const ids = await page.getByRole("option").evaluateAll((els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("type-ahead while the list's file is on its way: the search opens with all that was typed, in order", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  const slow = slowList(page);
+  await countryButton(page).focus();
+  // Focus alone starts the file on its way.
+  await slow.requested;
+  await page.keyboard.type("ger");
+  slow.release();
+  await search(page).waitFor();
+  assert.equal(await search(page).inputValue(), "ger");
+  assert.match(await active(page), /Germany/);
+  assert.ok(await focused(search(page)));
+  await page.keyboard.press("Enter");
+  assert.equal(await countryButton(page).getAttribute("aria-label"), "Country: Germany +49");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [how, gesture] of [
+  ["Tab", (page) => page.keyboard.press("Tab")],
+  ["a click elsewhere", (page) => page.locator("#name").click()],
+  ["Escape", (page) => page.keyboard.press("Escape")],
+]) {
+  test(`the list asked for, then ${how} before its file arrives: it stays closed and the focus stays`, async () => {
+    const { page, errors } = await openWatched(`${server.url}/us.html`);
+    const slow = slowList(page);
+    await countryButton(page).click();
+    await slow.requested;
+    await gesture(page);
+    const where = () => page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute("part") ?? el?.id;
+    });
+    const before = await where();
+    slow.release();
+    await page.evaluate(() => window.__listLoaded);
+    assert.deepEqual(await popups(page), [[]]);
+    assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+    assert.equal(await where(), before);
+    // Asked again, it opens at once.
+    await countryButton(page).click();
+    await search(page).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test("the widget removed while the list's file is on its way: no error, no list anywhere, and it works put back", async () => {
+  const { page, errors } = await openWatched(`${server.url}/us.html`);
+  const slow = slowList(page);
+  await countryButton(page).click();
+  await slow.requested;
+  await page.evaluate(() => {
+    window.__widget = document.querySelector("phone-otp");
+    window.__widget.remove();
+  });
+  slow.release();
+  await page.evaluate(() => window.__listLoaded);
+  assert.equal(await page.evaluate(() => window.__widget.shadowRoot.querySelectorAll("[part=country-popup]").length), 0);
+  assert.equal(await page.locator("[part=country-popup]").count(), 0);
+  await page.evaluate(() => document.querySelector("form").append(window.__widget));
+  await countryButton(page).click();
+  await search(page).fill("germ");
+  assert.equal((await listed(page))[0], "Germany");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the list's file failing with a network error: a console warning, the phone field still works, and the next click tries again", async () => {
+  const { page } = await openPage(browser, `${server.url}/us.html`);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/wasm/split_popup.wasm", (route) => route.abort("internetdisconnected"));
+  await countryButton(page).click();
+  await eventually(() => warnings.length);
+  assert.match(warnings.join("\n"), /the country list's code \(wasm\/split_popup\.wasm\) did not load/);
+  assert.deepEqual(await popups(page), [[]]);
+  assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+  await page.getByLabel("Phone number").pressSequentially("2015550123");
+  assert.equal(await page.getByLabel("Phone number").inputValue(), "(201) 555-0123");
+  await page.unroute("**/wasm/split_popup.wasm");
+  await countryButton(page).click();
+  await search(page).fill("germ");
+  assert.equal((await listed(page))[0], "Germany");
+  await page.close();
+});
+
+test("a missing list file is fetched once by hovering and focusing the button, and again on a click", async () => {
+  const { page } = await openPage(browser, `${server.url}/us.html`);
+  let requests = 0;
+  await page.route("**/wasm/split_popup.wasm", (route) => {
+    requests += 1;
+    return route.fulfill({ status: 404, body: "not here" });
+  });
+  for (let i = 0; i < 3; i++) {
+    await countryButton(page).hover();
+    await page.mouse.move(0, 0);
+    await countryButton(page).focus();
+    await page.locator("#name").focus();
+  }
+  await flushed(page);
+  assert.equal(requests, 1);
+  const warned = page.waitForEvent("console", (m) => m.type() === "warning");
+  await countryButton(page).click();
+  await warned;
+  assert.equal(requests, 2);
+  await page.close();
+});
+
+test("keys: ↓ opens, Enter picks, Escape returns to the button, and the list works each time it opens again", async () => {
+  const { page, errors } = await openPage(browser, `${server.url}/us.html`);
+  await countryButton(page).focus();
+  await page.keyboard.press("ArrowDown");
+  await search(page).waitFor();
+  assert.ok(await focused(search(page)));
+  assert.match(await active(page), /United States/);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  assert.equal(await countryButton(page).getAttribute("aria-label"), "Country: Uruguay +598");
+  assert.ok(await focused(page.getByLabel("Phone number")));
+  for (const key of ["ArrowUp", "ArrowDown"]) {
+    await countryButton(page).focus();
+    await page.keyboard.press(key);
+    assert.ok(await focused(search(page)), key);
+    assert.equal(await search(page).inputValue(), "");
+    assert.match(await active(page), /Uruguay/, key);
+    await page.keyboard.press("Escape");
+    assert.ok(await focused(countryButton(page)), key);
+    assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+    assert.deepEqual(await popups(page), [["hidden"]]);
+  }
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.type("jap");
+  assert.match(await active(page), /Japan/);
+  await page.keyboard.press("Enter");
+  assert.equal(await countryButton(page).getAttribute("aria-label"), "Country: Japan +81");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the list opens under a strict Content-Security-Policy without a violation", async () => {
+  const strict = await startServer({
+    dist: distWithPages({ "us.html": 'endpoint="/api" default-country="US"' }),
+    headers: ["Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"],
+  });
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+  await page.goto(`${strict.url}/us.html`);
+  await countryButton(page).click();
+  await search(page).fill("germ");
+  await page.keyboard.press("Enter");
+  assert.equal(await countryButton(page).getAttribute("aria-label"), "Country: Germany +49");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await page.close();
+  strict.stop();
 });
