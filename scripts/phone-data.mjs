@@ -18,7 +18,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { alternatives, firstDigits, includes, lengths as patternLengths } from './phone-nfa.mjs';
+import { agreesAfterPrefix, alternatives, firstDigits, includes, lengths as patternLengths } from './phone-nfa.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -82,9 +82,10 @@ const header =
 // twice: a number that matches none is invalid, and a national prefix is kept when the digits
 // with it match and those without do not. Both come to the same as asking the number types
 // (validate.rs) when every type's numbers (of the type's lengths) match the pattern, and the
-// pattern takes no number starting as the national prefix does: then there is no prefix to
-// keep. That is proved here over every string (scripts/phone-nfa.mjs), region by region; 22 of
-// 245 keep their pattern.
+// pattern takes no number starting as the national prefix does (or, for a prefix of plain digits,
+// agrees with the types on the numbers after it): then the prefix is kept or stripped alike.
+// That is proved here over every string (scripts/phone-nfa.mjs), region by region; 14 of 245
+// keep their pattern.
 function general(m, iso) {
   const national = pattern(m[REGION.nationalNumberPattern], iso);
   const typesInside = (m[REGION.types] || []).every(
@@ -92,12 +93,19 @@ function general(m, iso) {
   );
   // What parse.rs strips as a national prefix (when no captured digits are transformed instead).
   const strip = m[REGION.nationalPrefixForParsing] || m[REGION.nationalPrefix] || '';
-  const prefixes = strip
-    ? alternatives(strip)
-        .filter((a) => a && !(m[REGION.nationalPrefixTransformRule] && /\((?!\?)/.test(a) && !/\)\?/.test(a)))
-        .reduce((set, a) => set | firstDigits(a), 0)
-    : 0;
-  return typesInside && !(prefixes & firstDigits(national)) ? '' : national;
+  const stripped = strip
+    ? alternatives(strip).filter((a) => a && !(m[REGION.nationalPrefixTransformRule] && /\((?!\?)/.test(a) && !/\)\?/.test(a)))
+    : [];
+  const prefixes = stripped.reduce((set, a) => set | firstDigits(a), 0);
+  if (!typesInside) return national;
+  if (!(prefixes & firstDigits(national))) return '';
+  // The pattern takes numbers that start as the prefix does: where the prefixes are plain digits,
+  // the types may still decide alone, when they agree with the pattern on what follows them.
+  const types = (m[REGION.types] || [])
+    .filter((t) => t && t[TYPE.pattern])
+    .map((t) => ({ pattern: t[TYPE.pattern], lengths: t[TYPE.possibleLengths] || m[REGION.possibleLengths] }));
+  const plain = stripped.every((a) => /^\d+$/.test(a));
+  return plain && stripped.every((p) => agreesAfterPrefix(national, types, p)) ? '' : national;
 }
 
 const metadataLines = [];

@@ -135,3 +135,36 @@ export function lengths(pattern, longest = 20) {
   }
   return out;
 }
+
+/**
+ * Whether, for every number x, the national number pattern `general` and the number types
+ * (`types`, `[{ pattern, lengths }]`: a string is of a type when the pattern takes it and its
+ * length is one of the type's) agree on `prefix` + x, and, where the types take `prefix` + x,
+ * also on x itself: then src/phone/validate.rs keeps or strips that national prefix the same way
+ * whether it asks the pattern or the types.
+ */
+export function agreesAfterPrefix(general, types, prefix, longest = 20) {
+  const G = nfa(general);
+  const T = types.map((t) => ({ m: nfa(t.pattern), lengths: t.lengths }));
+  const run = (m, digits) => [...digits].reduce((set, d) => m.step(set, +d), m.start);
+  const typed = (sets, length) => T.some((t, i) => t.m.accepts(sets[i]) && t.lengths.includes(length));
+  const seen = new Set();
+  const queue = [[run(G, prefix), T.map((t) => run(t.m, prefix)), G.start, T.map((t) => t.m.start), 0]];
+  while (queue.length) {
+    const [gp, tp, gx, tx, depth] = queue.pop();
+    const withPrefix = typed(tp, prefix.length + depth);
+    if (G.accepts(gp) !== withPrefix) return false;
+    if (withPrefix && G.accepts(gx) !== typed(tx, depth)) return false;
+    // Nothing after the prefix can be taken any more: no further constraint.
+    if (depth === longest || (!gp.length && tp.every((s) => !s.length))) continue;
+    for (let d = 0; d < 10; d++) {
+      const next = [G.step(gp, d), tp.map((s, i) => T[i].m.step(s, d)), G.step(gx, d), tx.map((s, i) => T[i].m.step(s, d)), depth + 1];
+      const key = `${depth + 1}|${next.slice(0, 4).map(String).join('|')}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(next);
+      }
+    }
+  }
+  return true;
+}
