@@ -5,7 +5,7 @@
 //
 // prints the size line (each file compressed on its own, `gzip -9` and brotli -q 11, as a server
 // sends them) and exits 1 when a figure is over its ceiling.
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { brotliCompressSync, constants } from "node:zlib";
@@ -22,9 +22,18 @@ export const FIRST_LOAD = [
 
 /**
  * Code cut out of the wasm (src/split.rs) and fetched when the person first needs it: the
- * country list when it opens. Counted in a complete verification, as if the person opened it.
+ * country list when it opens (`split_popup`), the requests as a number is typed
+ * (`split_requests`), and the chunks they share (`chunk_<n>`, named by wasm-split). Counted in a
+ * complete verification, as if the person opened the list.
  */
-export const LAZY = ["wasm/split_popup.wasm"];
+export function lazy(dist) {
+  const dir = path.join(dist, "wasm");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f))
+    .sort()
+    .map((f) => `wasm/${f}`);
+}
 
 /**
  * Data fetched beside the wasm on the way to a verification (an English page needs no catalog):
@@ -32,8 +41,8 @@ export const LAZY = ["wasm/split_popup.wasm"];
  */
 export const DATA = ["phone/metadata.txt"];
 
-/** Every file of the bundle that is not a page: what the npm package ships, besides its own. */
-export const FILES = [...FIRST_LOAD, ...LAZY, ...DATA];
+/** Every file of the bundle in `dist` that is not a page: what the npm package ships, besides its own. */
+export const files = (dist) => [...FIRST_LOAD, ...lazy(dist), ...DATA];
 
 /** `{ raw, gzip, brotli }` bytes of one file, compressed on its own. */
 export function measure(file) {
@@ -58,7 +67,7 @@ export function sizes(dist) {
       },
       { raw: 0, gzip: 0, brotli: 0 },
     );
-  const data = [...LAZY, ...DATA].filter((f) => existsSync(path.join(dist, f)));
+  const data = [...lazy(dist), ...DATA].filter((f) => existsSync(path.join(dist, f)));
   const wasm = sum(["wasm/phone-otp_bg.wasm"]);
   const js = sum(FIRST_LOAD.filter((f) => f.endsWith(".js")));
   const css = sum(["phone-otp.css"]);

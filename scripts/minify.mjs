@@ -46,7 +46,8 @@ const linked = path.join(targetDir, "wasm32-unknown-unknown/release/phone_otp.wa
 const splitDir = path.join(tmp, "split");
 execFileSync("wasm-split-cli", ["--target", "web", "--out-name", "phone-otp", linked, splitDir], { stdio: ["ignore", "ignore", "inherit"] });
 execFileSync("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--out-dir", path.join(dir, "wasm"), "--out-name", "phone-otp", path.join(splitDir, "phone-otp.wasm")], { stdio: ["ignore", "ignore", "inherit"] });
-const chunks = readdirSync(splitDir).filter((f) => /^split_\w+\.wasm$/.test(f));
+// Each split point's module, and the chunks of code that more than one of them shares.
+const chunks = readdirSync(splitDir).filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f));
 let splitJs = readFileSync(path.join(splitDir, "__wasm_split.js"), "utf8");
 // What the loader takes from the main module's exports, by name.
 const shared = (/const \{([^}]*)\} = initSync/.exec(splitJs)?.[1] ?? "").split(",").map((n) => n.trim()).filter(Boolean);
@@ -117,8 +118,9 @@ glue = glue
   })
   .replace(/"\.\/phone-otp_bg\.js":\s*import0/, `${JSON.stringify(moduleName)}: import0`)
   // The loaders join the one import module, and the glue: it holds them (below).
-  .replace(/,?\s*"\.\/__wasm_split\.js":\s*import1/, "")
-  .replace(/^import \* as import1 from "\.\/__wasm_split\.js";?\n/m, "")
+  // (wasm-bindgen may import the loader module more than once, each under its own name).
+  .replace(/,?\s*"\.\/__wasm_split\.js":\s*import\d+/g, "")
+  .replace(/^import \* as import\d+ from "\.\/__wasm_split\.js";?\n/gm, "")
   .replace(/const import0 = \{/, (all) => all + loaderNames.map((name) => {
     const short = shortImport.get(name);
     if (!short) throw new Error(`minify.mjs: import ${name} has no short name`);

@@ -88,6 +88,8 @@ pub fn CodeStep(
             else {
                 return;
             };
+            // After a reload into this step, the verification's code may not be here yet.
+            super::requests::preload();
             ctx.dispatch(Event::CodeInput(field.value()));
             // The field shows the code the flow kept, even when that did not change (a second
             // letter typed after a refused one).

@@ -1,22 +1,19 @@
 //! The effect runner: feeds events to the pure flow and carries out the effects it returns
 //! (requests through the transport, focus moves, WebOTP, storage, host events).
 
+use super::requests;
 use super::storage;
 use super::texts::{notice_text, Tx};
 use super::web_otp;
 use crate::config::Countries;
-use crate::dialect::{Backend, HttpRequest, HttpResponse, Method, Outcome, Read, SendRequest};
+use crate::dialect::{Backend, SendRequest};
 use crate::events::{events, WidgetEvent};
 use crate::flow::{self, Effect, Event, Phase, State, Step};
 use crate::persist;
 use crate::phone::Region;
 use crate::time::Millis;
 use crate::transport::Transport;
-use std::future::Future;
-use std::pin::Pin;
 
-/// What a request ends with: the backend's answer, or why there is none.
-type Fetched = Result<HttpResponse, Outcome>;
 use leptos::prelude::*;
 
 /// The browser's clock: the flow itself never reads one.
@@ -156,36 +153,9 @@ impl Ctx {
     fn run(self, effect: Effect) {
         match effect {
             Effect::Send { phone, channel } => {
-                let req = SendRequest { phone, channel };
-                self.spawn(async move {
-                    let backend = self.held.try_with_value(|h| h.backend.clone())?;
-                    let http = backend.send(&req);
-                    let res = self.fetch(&http).await;
-                    let outcome = res.map_or_else(|o| o, |r| backend.read_send(&req, &r, now()));
-                    Some(Event::SendDone(self.report(&http, outcome)))
-                });
+                self.spawn(requests::send(self, SendRequest { phone, channel }))
             }
-            Effect::Verify { code, .. } => {
-                self.spawn(async move {
-                    let backend = self.held.try_with_value(|h| h.backend.clone())?;
-                    let session = self.state.try_with_untracked(|s| s.session.clone())??;
-                    let http = backend.verify(&session, &code);
-                    let outcome = match self.fetch(&http).await {
-                        Err(failure) => self.report(&http, failure),
-                        Ok(res) => match backend.read_verify(&session, &res, now()) {
-                            Read::Done(outcome) => self.report(&http, outcome),
-                            Read::Then(next) => {
-                                let outcome = match self.fetch(&next).await {
-                                    Ok(res) => backend.read_follow_up(&res, now()),
-                                    Err(failure) => failure,
-                                };
-                                self.report(&next, outcome)
-                            }
-                        },
-                    };
-                    Some(Event::VerifyDone(outcome))
-                });
-            }
+            Effect::Verify { code, .. } => self.spawn(requests::verify(self, code)),
             Effect::FocusCode => {
                 if self.held.with_value(|h| h.web_otp.is_none()) {
                     web_otp::listen(self);
@@ -221,47 +191,6 @@ impl Ctx {
                 self.dispatch(event);
             }
         });
-    }
-
-    /// Boxed: a send awaits it once and a verify twice, and each await of an unboxed future
-    /// would be its own copy of the whole request state machine in the wasm.
-    fn fetch(self, req: &HttpRequest) -> Pin<Box<dyn Future<Output = Fetched> + '_>> {
-        Box::pin(async move {
-            let transport = self
-                .held
-                .try_with_value(|h| h.transport.clone())
-                .ok_or(Outcome::Network)?;
-            let res = transport.send(req).await;
-            self.held
-                .try_update_value(|h| h.last_status = res.as_ref().ok().map(|r| r.status));
-            res
-        })
-    }
-
-    /// Passes `outcome` on; one that is the backend's or the page's fault is also explained to
-    /// the developer in the console, with the URL and the status of the request's answer.
-    fn report(self, req: &HttpRequest, outcome: Outcome) -> Outcome {
-        if let Some(hint) = outcome.diagnosis() {
-            let mut url = self.held.with_value(|h| h.transport.url(req));
-            if url.starts_with('/') {
-                // The developer looks for the whole address, as the network panel shows it.
-                let origin = js_sys::Reflect::get(&js_sys::global(), &"location".into())
-                    .and_then(|l| js_sys::Reflect::get(&l, &"origin".into()));
-                if let Some(origin) = origin.ok().and_then(|o| o.as_string()) {
-                    url.insert_str(0, &origin);
-                }
-            }
-            let method = match req.method {
-                Method::Get => "GET",
-                Method::Post => "POST",
-            };
-            let answer = match self.held.with_value(|h| h.last_status) {
-                Some(status) => format!("answered {status}"),
-                None => "got no answer".into(),
-            };
-            warn(&format!("{method} {url} {answer}: {hint}"));
-        }
-        outcome
     }
 }
 

@@ -4,6 +4,7 @@ use super::country_select::CountrySelect;
 use super::dom::{el, Dom, El};
 use super::effects::Ctx;
 use super::phone_field::PhoneField;
+use super::requests;
 use crate::dialect::Channel;
 use crate::flow::{Event, Notice};
 use crate::i18n::{self, Key};
@@ -47,7 +48,11 @@ pub fn EntryStep(
             value=move || state.with(|s| s.phone.clone())
             region=move || state.with(|s| s.country)
             invalid=move || state.with(|s| matches!(s.notice, Some(Notice::Phone(_))))
-            on_input=move |text| ctx.dispatch(Event::PhoneInput(text))
+            on_input=move |text| {
+                // The requests' code is on its way while the number is typed.
+                requests::preload();
+                ctx.dispatch(Event::PhoneInput(text))
+            }
             // Dispatch copes with a widget that is gone.
             on_blur=move || ctx.dispatch(Event::PhoneBlur)
             on_enter=move || ctx.dispatch(Event::Send(Channel::Sms))

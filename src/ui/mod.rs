@@ -14,6 +14,7 @@ mod end_step;
 mod entry_step;
 mod names;
 mod phone_field;
+mod requests;
 pub mod storage;
 mod texts;
 mod web_otp;

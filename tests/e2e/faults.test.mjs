@@ -190,3 +190,22 @@ test("misconfigurations are explained in the console", async () => {
     own.stop();
   }
 });
+
+test("the requests' own wasm file missing: a network notice, the number kept, one console warning, and the next try sends", async () => {
+  const { page } = await openPage(browser, `${server.url}/native.html`);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route("**/wasm/split_requests.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
+  const phone = freshPhone();
+  await typeAndSend(page, phone);
+  await notice(page).getByText("Could not reach the server").waitFor();
+  assert.equal(digitsOf(await page.getByLabel("Phone number").inputValue()), phone);
+  assert.ok(await heard(warnings, (w) => /phone-otp: the requests' code \(wasm\/split_requests\.wasm\) did not load/.test(w)));
+  await flushed(page);
+  assert.equal(await sends(phone), 0);
+  await page.unroute("**/wasm/split_requests.wasm");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await codeInput(page).waitFor();
+  assert.equal(await sends(phone), 1);
+  await page.close();
+});
