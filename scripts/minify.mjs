@@ -48,7 +48,12 @@ execFileSync("wasm-split-cli", ["--target", "web", "--out-name", "phone-otp", li
 execFileSync("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--out-dir", path.join(dir, "wasm"), "--out-name", "phone-otp", path.join(splitDir, "phone-otp.wasm")], { stdio: ["ignore", "ignore", "inherit"] });
 // Each split point's module, and the chunks of code that more than one of them shares.
 const chunks = readdirSync(splitDir).filter((f) => /^(split_\w+|chunk_\d+)\.wasm$/.test(f));
+// The loader logs a failed load once for every task waiting on it; the widget's own warning
+// names the file once (src/ui/country_popup.rs, src/ui/requests.rs), and the browser logs the
+// failed request.
 let splitJs = readFileSync(path.join(splitDir, "__wasm_split.js"), "utf8");
+if (!/\bconsole\.error\(e\);/.test(splitJs)) throw new Error("minify.mjs: the split loader changed shape (console.error)");
+splitJs = splitJs.replace(/\bconsole\.error\(e\);/, "");
 // What the loader takes from the main module's exports, by name.
 const shared = (/const \{([^}]*)\} = initSync/.exec(splitJs)?.[1] ?? "").split(",").map((n) => n.trim()).filter(Boolean);
 if (!chunks.length || !shared.length) throw new Error("minify.mjs: wasm-split wrote no split file, or its loader changed shape");

@@ -29,7 +29,7 @@ pub fn open(sel: Selector) {
     leptos::task::spawn_local(async move {
         if lazy::show(sel).await.is_err() {
             // The button stays; the next click tries again.
-            sel.held.try_update_value(|h| h.opening = None);
+            sel.close(false);
             super::effects::warn(
                 "the country list's code (wasm/split_popup.wasm) did not load: check that it is \
                  served beside wasm/phone-otp_bg.wasm",
@@ -79,7 +79,13 @@ mod lazy {
 fn show(sel: Selector) {
     let held = sel.held;
     // Closed (focus left) while the code was on its way: stay closed.
-    let Some(Some(typed)) = held.try_update_value(|h| h.opening.take()) else {
+    let opening = held.try_update_value(|h| {
+        if let Some(b) = &h.button {
+            let _ = b.remove_attribute("aria-busy");
+        }
+        h.opening.take()
+    });
+    let Some(Some(typed)) = opening else {
         return;
     };
     if held.with_value(|h| h.countries.is_empty()) {

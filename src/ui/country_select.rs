@@ -85,6 +85,10 @@ impl Selector {
             }
             None => {
                 h.opening = Some(typed.to_owned());
+                // Until the list shows: on a slow network its code can take a moment.
+                if let Some(b) = &h.button {
+                    let _ = b.set_attribute("aria-busy", "true");
+                }
                 true
             }
         });
@@ -102,6 +106,9 @@ impl Selector {
             .held
             .try_update_value(|h| {
                 h.opening = None;
+                if let Some(b) = &h.button {
+                    let _ = b.remove_attribute("aria-busy");
+                }
                 if let Some(p) = &h.popup {
                     p.root.set_hidden(true);
                 }

@@ -233,6 +233,7 @@ test("the list's own wasm file missing: a console warning, the button still ther
   assert.match(warnings.join("\n"), /phone-otp: the country list's code \(wasm\/split_popup\.wasm\) did not load/);
   assert.equal(await page.locator("[part=country-popup]").count(), 0);
   assert.equal(await countryButton(page).getAttribute("aria-expanded"), "false");
+  assert.equal(await countryButton(page).getAttribute("aria-busy"), null);
   // The phone field still takes a number.
   await page.getByLabel("Phone number").pressSequentially("2015550123");
   assert.equal(await page.getByLabel("Phone number").inputValue(), "(201) 555-0123");
@@ -341,8 +342,11 @@ test("type-ahead while the list's file is on its way: the search opens with all 
   // Focus alone starts the file on its way.
   await slow.requested;
   await page.keyboard.type("ger");
+  // A screen reader hears that the list is on its way.
+  assert.equal(await countryButton(page).getAttribute("aria-busy"), "true");
   slow.release();
   await search(page).waitFor();
+  assert.equal(await countryButton(page).getAttribute("aria-busy"), null);
   assert.equal(await search(page).inputValue(), "ger");
   assert.match(await active(page), /Germany/);
   assert.ok(await focused(search(page)));
