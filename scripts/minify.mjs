@@ -37,10 +37,11 @@ const wasmFile = path.join(dir, "wasm/phone-otp_bg.wasm");
 const glueFile = path.join(dir, "wasm/phone-otp.js");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "phone-otp-wasm-"));
 
-// 0. wasm-split reads the wasm cargo linked with its relocations (`--emit-relocs`,
-//    .cargo/config.toml) and writes the main part, wasm/split_<name>.wasm for each split point's
-//    module and their loader script, which the main part imports (it goes into the glue, step 3). wasm-bindgen
-//    keeps the table and stack pointer exports the split files share (`--keep-lld-exports`).
+// 0. wasm-split reads the wasm cargo linked with its relocations (`--emit-relocs`, build.rs) and
+//    writes the main part, wasm/split_<name>.wasm for each split point's module (and
+//    wasm/chunk_<n>.wasm for code several share) and their loader script, which the main part
+//    imports (it goes into the glue, step 3). wasm-bindgen keeps the table and stack pointer
+//    exports the split files share (`--keep-lld-exports`).
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
 const linked = path.join(targetDir, "wasm32-unknown-unknown/release/phone_otp.wasm");
 const splitDir = path.join(tmp, "split");

@@ -26,7 +26,7 @@ pub mod i18n;
 pub mod json;
 pub mod persist;
 pub mod phone;
-#[cfg(feature = "split")]
+#[cfg(wasm_split)]
 pub mod split;
 pub mod template;
 pub mod time;

@@ -1,8 +1,10 @@
+//! Compiled for the release wasm with the `split` feature only (`cfg(wasm_split)`, build.rs).
+//!
 //! What a `#[wasm_split]` function (from `wasm_split_macros`) calls to load the wasm file its
 //! code was moved into, in place of `wasm_split_helpers`'s runtime: that one's shared once-cell
 //! costs 2 KB of gzipped wasm in the first load; a split point here is loaded by one caller
-//! at a time (a click), and the loader script (`wasm/__wasm_split.js`, written by
-//! scripts/minify.mjs) already shares one fetch between callers.
+//! at a time (a click), and the loader script (written by wasm-split, put into the wasm-bindgen
+//! glue by scripts/minify.mjs) already shares one fetch between callers.
 //!
 //! ```ignore
 //! #[wasm_split_macros::wasm_split(popup, fallible, wasm_split_path = crate::split)]

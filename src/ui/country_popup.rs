@@ -2,7 +2,7 @@
 //! through them (see [`super::country_select`] for the button and the pattern it follows).
 //!
 //! Built with [`super::dom`] the first time the list opens, with one handler for all its
-//! events. With the `split` feature (the script-tag and npm bundles) this code is a wasm file of
+//! events. In the release wasm with the `split` feature (the script-tag and npm bundles) this code is a wasm file of
 //! its own, `wasm/split_popup.wasm`, which [`open`] loads the first time it is called and
 //! [`preload`] fetches ahead; without it, as in a Rust app, it is part of the one wasm.
 
@@ -25,7 +25,7 @@ const PAGE: usize = 10;
 /// country_popup::open(sel);
 /// ```
 pub fn open(sel: Selector) {
-    #[cfg(feature = "split")]
+    #[cfg(wasm_split)]
     leptos::task::spawn_local(async move {
         if lazy::show(sel).await.is_err() {
             // The button stays; the next click tries again.
@@ -36,7 +36,7 @@ pub fn open(sel: Selector) {
             );
         }
     });
-    #[cfg(not(feature = "split"))]
+    #[cfg(not(wasm_split))]
     show(sel);
 }
 
@@ -48,7 +48,7 @@ pub fn open(sel: Selector) {
 /// el("button").on("pointerover", |_| country_popup::preload())
 /// ```
 pub fn preload() {
-    #[cfg(feature = "split")]
+    #[cfg(wasm_split)]
     {
         use std::sync::atomic::{AtomicBool, Ordering};
         static ASKED: AtomicBool = AtomicBool::new(false);
@@ -62,7 +62,7 @@ pub fn preload() {
 
 /// The split point: what `wasm-split` (scripts/minify.mjs) moves into `wasm/split_popup.wasm`
 /// is what only [`show`] reaches.
-#[cfg(feature = "split")]
+#[cfg(wasm_split)]
 mod lazy {
     use super::Selector;
     use crate::split::SplitLoaderError;

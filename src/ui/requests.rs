@@ -2,11 +2,11 @@
 //! the transport, and its answer read into the event the flow takes next; a backend's or the
 //! page's fault is also explained to the developer in the console.
 //!
-//! None of it is needed before the person has typed a number, so with the `split` feature (the
-//! script-tag and npm bundles) it is a wasm file of its own, `wasm/split_requests.wasm` (13 KB of
-//! gzipped wasm out of the first load), which [`preload`] starts fetching at the first keystroke;
-//! a send or a verification that finds it missing waits for it. Without the feature, as in a
-//! Rust app, it is part of the one wasm.
+//! None of it is needed before the person has typed a number, so in the release wasm with the
+//! `split` feature (the script-tag and npm bundles) it is a wasm file of its own,
+//! `wasm/split_requests.wasm` (11 KB of gzipped wasm out of the first load), which [`preload`]
+//! starts fetching at the first keystroke; a send or a verification that finds it missing waits
+//! for it. Otherwise, as in a Rust app or a debug build, it is part of the one wasm.
 
 use super::effects::{now, warn, Ctx};
 use crate::dialect::{HttpRequest, HttpResponse, Method, Outcome, Read, SendRequest};
@@ -16,7 +16,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 /// A request's task, boxed: the split point hands it over as one value.
-#[cfg(feature = "split")]
+#[cfg(wasm_split)]
 type Task = Pin<Box<dyn Future<Output = Option<Event>>>>;
 
 /// What a request ends with: the backend's answer, or why there is none.
@@ -28,7 +28,7 @@ type Fetched = Result<HttpResponse, Outcome>;
 /// ctx.spawn(requests::send(ctx, SendRequest { phone, channel }));
 /// ```
 pub async fn send(ctx: Ctx, req: SendRequest) -> Option<Event> {
-    #[cfg(feature = "split")]
+    #[cfg(wasm_split)]
     return match lazy::send(ctx, req).await {
         Ok(task) => task.await,
         Err(_) => {
@@ -36,7 +36,7 @@ pub async fn send(ctx: Ctx, req: SendRequest) -> Option<Event> {
             Some(Event::SendDone(Outcome::Network))
         }
     };
-    #[cfg(not(feature = "split"))]
+    #[cfg(not(wasm_split))]
     send_task(ctx, req).await
 }
 
@@ -46,7 +46,7 @@ pub async fn send(ctx: Ctx, req: SendRequest) -> Option<Event> {
 /// ctx.spawn(requests::verify(ctx, code));
 /// ```
 pub async fn verify(ctx: Ctx, code: String) -> Option<Event> {
-    #[cfg(feature = "split")]
+    #[cfg(wasm_split)]
     return match lazy::verify(ctx, code).await {
         Ok(task) => task.await,
         Err(_) => {
@@ -54,7 +54,7 @@ pub async fn verify(ctx: Ctx, code: String) -> Option<Event> {
             Some(Event::VerifyDone(Outcome::Network))
         }
     };
-    #[cfg(not(feature = "split"))]
+    #[cfg(not(wasm_split))]
     verify_task(ctx, code).await
 }
 
@@ -64,7 +64,7 @@ pub async fn verify(ctx: Ctx, code: String) -> Option<Event> {
 /// on_input=move |text| { requests::preload(); ctx.dispatch(Event::PhoneInput(text)) }
 /// ```
 pub fn preload() {
-    #[cfg(feature = "split")]
+    #[cfg(wasm_split)]
     {
         use std::sync::atomic::{AtomicBool, Ordering};
         static ASKED: AtomicBool = AtomicBool::new(false);
@@ -79,7 +79,7 @@ pub fn preload() {
     }
 }
 
-#[cfg(feature = "split")]
+#[cfg(wasm_split)]
 fn missing() {
     warn(
         "the requests' code (wasm/split_requests.wasm) did not load: check that it is served \
@@ -89,7 +89,7 @@ fn missing() {
 
 /// The split points: what `wasm-split` (scripts/minify.mjs) moves into
 /// `wasm/split_requests.wasm` is what only these reach.
-#[cfg(feature = "split")]
+#[cfg(wasm_split)]
 mod lazy {
     use super::{Ctx, SendRequest, Task};
     use crate::split::SplitLoaderError;
