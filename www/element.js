@@ -10,7 +10,7 @@ const CSS_URL = new URL("./phone-otp.css", import.meta.url);
 let ready;
 /**
  * Loads the wasm once, compiling it while it downloads, and the phone metadata beside it
- * (phone/metadata.txt, 31 KB gzip: the regions, calling codes, formats and the validation
+ * (phone/metadata.txt, 30 KB gzip: the regions, calling codes, formats and the validation
  * patterns), which is handed to the wasm before anything mounts. `response` and `metadata` are
  * `fetch`es of them already started (phone-otp.js starts both before this module arrives); by
  * default they are fetched here, in parallel. Without the metadata (a failed fetch, a stale file) the widget still mounts:

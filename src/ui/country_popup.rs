@@ -2,9 +2,10 @@
 //! through them (see [`super::country_select`] for the button and the pattern it follows).
 //!
 //! Built with [`super::dom`] the first time the list opens, with one handler for all its
-//! events. In the release wasm with the `split` feature (the script-tag and npm bundles) this code is a wasm file of
-//! its own, `wasm/split_popup.wasm`, which [`open`] loads the first time it is called and
-//! [`preload`] fetches ahead; without it, as in a Rust app, it is part of the one wasm.
+//! events. In the release wasm with the `split` feature (the script-tag and npm bundles) this
+//! code is a wasm file of its own, `wasm/split_popup.wasm`, which [`open`] loads the first time
+//! it is called and [`preload`] fetches ahead; otherwise, as in a Rust app or a debug build, it
+//! is part of the one wasm.
 
 use super::country_select::{Country, Popup, Selector};
 use super::dom::el;

@@ -24,6 +24,9 @@ type Fetched = Result<HttpResponse, Outcome>;
 
 /// Sends the code `req` asks for; ends with [`Event::SendDone`].
 ///
+/// This and [`verify`] have the same shape on purpose: one generic helper for both measured
+/// +148 B of gzipped first load, where these two are the only copies.
+///
 /// ```ignore
 /// ctx.spawn(requests::send(ctx, SendRequest { phone, channel }));
 /// ```
@@ -58,7 +61,9 @@ pub async fn verify(ctx: Ctx, code: String) -> Option<Event> {
     verify_task(ctx, code).await
 }
 
-/// Starts fetching the requests' code, once, so that "Send code" finds it there.
+/// Starts fetching the requests' code, so that "Send code" finds it there. Once per page, even
+/// when it fails: every keystroke calls it, and a missing file would otherwise be fetched, and its
+/// error logged, once per keystroke; a send or a verification still tries again.
 ///
 /// ```ignore
 /// on_input=move |text| { requests::preload(); ctx.dispatch(Event::PhoneInput(text)) }
@@ -70,10 +75,7 @@ pub fn preload() {
         static ASKED: AtomicBool = AtomicBool::new(false);
         if !ASKED.swap(true, Ordering::Relaxed) {
             leptos::task::spawn_local(async {
-                if lazy::preload().await.is_err() {
-                    // The next send asks again.
-                    ASKED.store(false, Ordering::Relaxed);
-                }
+                let _ = lazy::preload().await;
             });
         }
     }

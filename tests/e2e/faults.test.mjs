@@ -195,7 +195,18 @@ test("the requests' own wasm file missing: a network notice, the number kept, on
   const { page } = await openPage(browser, `${server.url}/native.html`);
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await page.route("**/wasm/split_requests.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
+  let fetches = 0;
+  await page.route("**/wasm/split_requests.wasm", (route) => {
+    fetches += 1;
+    return route.fulfill({ status: 404, body: "not here" });
+  });
+  // The first keystroke asks for the file; those after it do not ask again.
+  await page.getByLabel("Phone number").pressSequentially("201");
+  await eventually(() => fetches);
+  await flushed(page);
+  await page.getByLabel("Phone number").pressSequentially("555");
+  await flushed(page);
+  assert.equal(fetches, 1);
   const phone = freshPhone();
   await typeAndSend(page, phone);
   await notice(page).getByText("Could not reach the server").waitFor();
