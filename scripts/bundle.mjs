@@ -37,12 +37,42 @@ export function lazy(dist) {
 
 /**
  * Data fetched beside the wasm on the way to a verification (an English page needs no catalog):
- * the phone metadata with the validation patterns, at mount. Counted when present.
+ * the phone metadata (regions, calling codes, prefixes, lengths), at mount. Counted when present.
  */
 export const DATA = ["phone/metadata.txt"];
 
+/**
+ * The formats and validation patterns of each calling code (`phone/cc/<code>.txt`), fetched when a
+ * widget first needs that calling code: the selected country's at mount.
+ */
+export function callingCodes(dist) {
+  const dir = path.join(dist, "phone", "cc");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^\d+\.txt$/.test(f))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+    .map((f) => `phone/cc/${f}`);
+}
+
+/**
+ * A verification needs one calling code's file (each country switched to adds its own): the
+ * complete figure counts the largest, +1's, so that no country's verification weighs more.
+ */
+export function largestCallingCode(dist) {
+  let largest = null;
+  let size = -1;
+  for (const f of callingCodes(dist)) {
+    const gzip = measure(path.join(dist, f)).gzip;
+    if (gzip > size) [largest, size] = [f, gzip];
+  }
+  return largest ? [largest] : [];
+}
+
 /** Every file of the bundle in `dist` that is not a page: what the npm package ships, besides its own. */
-export const files = (dist) => [...FIRST_LOAD, ...lazy(dist), ...DATA];
+export const files = (dist) => [...FIRST_LOAD, ...lazy(dist), ...DATA, ...callingCodes(dist)];
+
+/** What a complete verification fetches after the first load (see `lazy` and `largestCallingCode`). */
+export const onTheWay = (dist) => [...lazy(dist), ...DATA, ...largestCallingCode(dist)];
 
 /** `{ raw, gzip, brotli }` bytes of one file, compressed on its own. */
 export function measure(file) {
@@ -67,7 +97,7 @@ export function sizes(dist) {
       },
       { raw: 0, gzip: 0, brotli: 0 },
     );
-  const data = [...lazy(dist), ...DATA].filter((f) => existsSync(path.join(dist, f)));
+  const data = onTheWay(dist).filter((f) => existsSync(path.join(dist, f)));
   const wasm = sum(["wasm/phone-otp_bg.wasm"]);
   const js = sum(FIRST_LOAD.filter((f) => f.endsWith(".js")));
   const css = sum(["phone-otp.css"]);
@@ -93,7 +123,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "s
     `size: first load ${s.first.gzip} B gz (${kb(s.first.gzip)}) / ${s.first.brotli} B br` +
     ` [${part("wasm", s.wasm)}, ${part("js", s.js)}, ${part("css", s.css)}];` +
     ` complete ${s.complete.gzip} B gz (${kb(s.complete.gzip)}) / ${s.complete.brotli} B br` +
-    ` [+ ${s.data.length ? s.data.map((f) => `${f} ${measure(path.join(dist, f)).gzip} B gz`).join(", ") : "no data files"}]`;
+    ` [+ ${s.data.length ? s.data.map((f) => `${f} ${measure(path.join(dist, f)).gzip} B gz${f.startsWith("phone/cc/") ? ` (the largest of ${callingCodes(dist).length} calling codes)` : ""}`).join(", ") : "no data files"}]`;
   const over = [];
   for (const [what, value, ceiling] of [
     ["first load", s.first.gzip, arg("--ceiling-gzip")],

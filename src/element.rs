@@ -68,14 +68,21 @@ pub fn catalog_name(tag: &str) -> Option<String> {
     (!bundled).then(|| lang.tag().to_owned())
 }
 
-/// Takes the phone data file fetched beside the script (`phone/metadata.txt`: the metadata and
-/// the number patterns; see [`crate::phone::data`]). True when the data is there now (taken, or
-/// already compiled in or installed); false for a file of another kind, format or version,
+/// Takes a phone data file fetched beside the script (`phone/metadata.txt`, or a calling code's
+/// `phone/cc/<code>.txt`; see [`crate::phone::data`]). True when the data is there now (taken,
+/// or already compiled in or installed); false for a file of another kind, format or version,
 /// which is left out.
 #[wasm_bindgen]
 pub fn install_phone_data(text: String) -> bool {
-    use crate::phone::data::{install_metadata, DataError};
-    matches!(install_metadata(text), Ok(()) | Err(DataError::Installed))
+    use crate::phone::data::{install, DataError};
+    matches!(install(text), Ok(()) | Err(DataError::Installed))
+}
+
+/// Sets how the calling codes' files (`phone/cc/<code>.txt`) are fetched: `load(code)` resolves
+/// with the file's text, or null (see [`crate::ui::phone_data::set_loader`]).
+#[wasm_bindgen]
+pub fn phone_data_from(load: js_sys::Function) {
+    crate::ui::phone_data::set_loader(load);
 }
 
 /// Forgets the code step kept for reloads, so the next mount starts from the phone step.

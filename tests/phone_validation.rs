@@ -22,7 +22,7 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
-const HEADER: &str = "# a\n# b\n# phone-otp metadata 5 ";
+const HEADER: &str = "# a\n# b\n# phone-otp calling-code 6 ";
 
 #[test]
 fn the_patterns_file_has_every_region_of_the_metadata() {
@@ -31,29 +31,36 @@ fn the_patterns_file_has_every_region_of_the_metadata() {
             .region(r.code)
             .unwrap_or_else(|| panic!("{}", r.code));
         assert!(rp.types.iter().any(|(p, _)| !p.is_empty()), "{}", r.code);
+        assert!(patterns().has(r.calling_code), "{}", r.code);
     }
 }
 
 #[test]
 fn the_decoder_refuses_other_files_and_bad_lines() {
-    // The regions' ISO codes first, in the order of their lines; a region's patterns follow a
-    // tab on its line.
+    // A line per region of the calling code, in the metadata's order (GB, GG, IM, JE under
+    // +44): its formats, a tab, its patterns.
     let ok = leak(format!(
-        "{HEADER}{}\nFR;GB\n33;00;0;;;;9\t;d{{9}}\n44;00;0;;;;10\t\\d{{10}};\\d{{10}}!10\n",
+        "{HEADER}{} 44\n4 6!$1 $2!!0$1!\t;\\d{{10}};\\d{{10}}!10\n\t;d{{9}}\n",
         data::LIBPHONENUMBER_JS
     ));
     let p = Patterns::decode(ok).unwrap();
-    assert_eq!(p.region("GB").unwrap().types[0], ("\\d{10}", "10"));
-    assert_eq!(p.region("FR").unwrap().types[0], ("d{9}", ""));
-    assert!(p.region("DE").is_none());
+    assert_eq!(p.region("GB").unwrap().types[0], ("\\d{10}", ""));
+    assert_eq!(p.region("GB").unwrap().types[1], ("\\d{10}", "10"));
+    assert_eq!(p.region("GG").unwrap().types[0], ("d{9}", ""));
+    assert!(p.region("IM").is_none());
+    assert!(p.region("FR").is_none(), "not of this file's calling code");
+    assert!(p.has("44") && !p.has("33"));
     // Another kind, format or version of file: a stale cache, or a file of before.
     for header in [
-        "# phone-otp patterns 5 1.13.16",
-        "# phone-otp metadata 3 1.13.16",
-        "# phone-otp metadata 5 0.0.1",
+        "# phone-otp patterns 6 1.13.16 44",
+        "# phone-otp calling-code 5 1.13.16 44",
+        "# phone-otp calling-code 6 0.0.1 44",
+        "# phone-otp calling-code 6 1.13.16",
+        "# phone-otp calling-code 6 1.13.16 4x",
+        "# phone-otp metadata 6 1.13.16",
         "",
     ] {
-        let text = leak(format!("#\n#\n{header}\nGB\n44\t\\d{{10}}\n"));
+        let text = leak(format!("#\n#\n{header}\n\t;\\d{{10}}\n"));
         assert_eq!(
             Patterns::decode(text).unwrap_err(),
             DataError::Header,
@@ -63,24 +70,27 @@ fn the_decoder_refuses_other_files_and_bad_lines() {
     // A line that cannot be read gives a region without patterns: its numbers are invalid.
     let eleven = ";x".repeat(11);
     for lines in [
-        format!("GB\n44\t\\d{eleven}"),
-        "GB\n44;\\d{10}".into(),
-        "G\n44\t\\d".into(),
-        "GB".into(),
-        ";".into(),
+        format!("\t\\d{eleven}"),
+        "4 6!$1 $2!!0$1!;\\d{10}".into(),
+        "".into(),
     ] {
-        let text = leak(format!("{HEADER}{}\n{lines}\n", data::LIBPHONENUMBER_JS));
+        let text = leak(format!("{HEADER}{} 44\n{lines}\n", data::LIBPHONENUMBER_JS));
         let p = Patterns::decode(text).unwrap();
         assert_eq!(p.region("GB"), None, "{lines}");
     }
     // Compiled in already: an install is refused, and the table stays.
-    let again = format!("{HEADER}{}\n", data::LIBPHONENUMBER_JS);
-    assert_eq!(data::install_metadata(again), Err(DataError::Installed));
-    assert_eq!(
-        data::install_metadata(String::new()),
-        Err(DataError::Installed)
-    );
+    for again in [
+        format!(
+            "# a\n# b\n# phone-otp metadata 6 {}\n",
+            data::LIBPHONENUMBER_JS
+        ),
+        format!("{HEADER}{} 44\n\t;d{{9}}\n", data::LIBPHONENUMBER_JS),
+    ] {
+        assert_eq!(data::install(again), Err(DataError::Installed));
+    }
+    assert_eq!(data::install(String::new()), Err(DataError::Header));
     assert!(patterns().region("GB").is_some());
+    assert!(!data::wanted("44"));
 }
 
 #[test]
@@ -392,7 +402,7 @@ proptest! {
     }
 
     #[test]
-    fn the_decoder_never_panics(text in "(# phone-otp metadata 5 1.13.16\n)?[A-Z;!0-9\\\\d{}|\t\n]{0,200}") {
+    fn the_decoder_never_panics(text in "(# phone-otp calling-code 6 1.13.16 44\n)?[A-Z;!0-9\\\\d{}|\t\n]{0,200}") {
         let _ = Patterns::decode(Box::leak(text.into_boxed_str()));
     }
 }

@@ -2,7 +2,7 @@
 // this module defines nothing. phone-otp.js (the script tag) and index.js (the npm package) call
 // define(). The wasm and the CSS are found beside this file (the literal `new URL(…,
 // import.meta.url)` form is what bundlers such as Vite follow to ship them).
-import init, { catalog_name as catalogName, forget, install_phone_data as installPhoneData, mount as mountWasm } from "./wasm/phone-otp.js";
+import init, { catalog_name as catalogName, forget, install_phone_data as installPhoneData, mount as mountWasm, phone_data_from as phoneDataFrom } from "./wasm/phone-otp.js";
 
 const WASM_URL = new URL("./wasm/phone-otp_bg.wasm", import.meta.url);
 const METADATA_URL = new URL("./phone/metadata.txt", import.meta.url);
@@ -10,11 +10,12 @@ const CSS_URL = new URL("./phone-otp.css", import.meta.url);
 let ready;
 /**
  * Loads the wasm once, compiling it while it downloads, and the phone metadata beside it
- * (phone/metadata.txt, 30 KB gzip: the regions, calling codes, formats and the validation
- * patterns), which is handed to the wasm before anything mounts. `response` and `metadata` are
+ * (phone/metadata.txt, 3.4 KB gzip: the regions, their calling codes, prefixes and lengths),
+ * which is handed to the wasm before anything mounts. `response` and `metadata` are
  * `fetch`es of them already started (phone-otp.js starts both before this module arrives); by
  * default they are fetched here, in parallel. Without the metadata (a failed fetch, a stale file) the widget still mounts:
  * the field takes input, formats nothing and offers no country list, and one console.warn says why.
+ * The formats and patterns of a calling code come later, when a widget needs them (callingCode).
  */
 export function load(response, metadata) {
   ready ??= Promise.all([
@@ -27,9 +28,32 @@ export function load(response, metadata) {
     if (typeof text !== "string") {
       console.warn(`phone-otp: ${METADATA_URL.href} could not be loaded (${text.message}); numbers are taken as typed, without countries or formatting`);
     }
+    phoneDataFrom(callingCode);
     return wasm;
   });
   return ready;
+}
+
+const callingCodes = new Map();
+/**
+ * The formats and validation patterns of calling code `code` (phone/cc/<code>.txt, 0.2 to 2.4 KB
+ * gzip), fetched once per page when a widget first needs them: the text, or null when it cannot
+ * be had (one console.warn says why; the next widget mounted tries again). Until then numbers of
+ * that calling code are not formatted and only their length is checked.
+ */
+function callingCode(code) {
+  if (!callingCodes.has(code)) {
+    const url = new URL(`./phone/cc/${code}.txt`, import.meta.url);
+    const text = fetch(url)
+      .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
+      .catch((e) => {
+        callingCodes.delete(code);
+        console.warn(`phone-otp: ${url.href} could not be loaded (${e.message}); numbers of +${code} are not formatted and only their length is checked`);
+        return null;
+      });
+    callingCodes.set(code, text);
+  }
+  return callingCodes.get(code);
 }
 
 const catalogs = new Map();

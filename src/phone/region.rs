@@ -1,4 +1,5 @@
-//! Regions and their phone metadata, read from the metadata file (see [`super::data`]).
+//! Regions and their phone metadata, read from the metadata file; their formats from their
+//! calling code's file (see [`super::data`]).
 
 use super::pattern::{matches, Mode};
 use std::sync::OnceLock;
@@ -23,7 +24,9 @@ pub struct Region {
     /// For a shared region without leading digits: the pattern of its whole national numbers.
     pub pattern: &'static str,
     pub(super) lengths: &'static str,
-    pub(super) formats: &'static str,
+    /// Its place among the regions of its calling code (the main region is 0): its line in the
+    /// calling code's file.
+    pub(super) index: usize,
 }
 
 impl Default for Region {
@@ -58,10 +61,18 @@ impl Region {
                 // The ISO codes come first, in the order of the lines.
                 let mut lines = text.lines().filter(|l| !l.starts_with('#'));
                 let codes = lines.next().unwrap_or_default().split(';');
-                codes
-                    .zip(lines)
-                    .filter_map(|(code, line)| Region::read(code, line))
-                    .collect()
+                let mut table: Vec<Region> = Vec::new();
+                for (code, line) in codes.zip(lines) {
+                    if let Some(mut r) = Region::read(code, line) {
+                        // Regions of a calling code follow each other, the main one first.
+                        r.index = match table.last() {
+                            Some(last) if last.calling_code == r.calling_code => last.index + 1,
+                            _ => 0,
+                        };
+                        table.push(r);
+                    }
+                }
+                table
             }),
             (None, None) => &[],
         };
@@ -154,9 +165,12 @@ impl Region {
         self.lengths.split(',').filter_map(|n| n.parse().ok())
     }
 
-    /// The formats for grouping national numbers, in the order they are tried.
+    /// The formats for grouping national numbers, in the order they are tried; none while its
+    /// calling code's file is not loaded (see [`super::data`]).
     pub fn formats(&self) -> impl Iterator<Item = Format> {
-        self.formats.split(';').filter_map(Format::read)
+        let line = super::data::region_line(self.calling_code, self.index).unwrap_or_default();
+        let formats = line.split('\t').next().unwrap_or_default();
+        formats.split(';').filter_map(Format::read)
     }
 
     /// The region's flag emoji, from its two regional indicator letters.
@@ -172,9 +186,7 @@ impl Region {
     }
 
     fn read(code: &'static str, line: &'static str) -> Option<Region> {
-        // The region's patterns follow a tab (see `super::data`): not part of its formats.
-        let line = line.split('\t').next()?;
-        let mut f = line.splitn(9, ';');
+        let mut f = line.split(';');
         Some(Region {
             code,
             calling_code: f.next()?,
@@ -185,7 +197,7 @@ impl Region {
             leading_digits: f.next()?,
             pattern: f.next()?,
             lengths: f.next()?,
-            formats: f.next().unwrap_or(""),
+            index: 0,
         })
     }
 }

@@ -1,8 +1,8 @@
 //! Whether a typed number can be sent, what type of number it is, and what is wrong with it
 //! when it cannot.
 //!
-//! Until the patterns are loaded (see [`super::data`]) only the length is checked against the
-//! region; with them, a number must match its region's patterns as libphonenumber's
+//! Until the patterns of the number's calling code are loaded (see [`super::data`]) only the
+//! length is checked against the region; with them, a number must match its region's patterns as libphonenumber's
 //! `getNumberType` reads them, and its type must be one the widget takes ([`NumberTypes`]).
 //! Without the metadata (its fetch failed) no region is known: see [`international`].
 
@@ -273,6 +273,9 @@ pub fn check(text: &str, selected: Region, patterns: Option<Patterns>) -> Result
     let Some(region) = parsed.region else {
         return Err(invalid(Problem::CountryCode, None));
     };
+    // Until its calling code's file is in (or without it, when its fetch failed), the region's
+    // numbers are judged by their lengths alone, as without any patterns.
+    let patterns = patterns.filter(|p| p.has(region.calling_code));
     let judged = judge(&parsed, region, patterns);
     // libphonenumber strips a national prefix only when what is left still looks like a number
     // of the region; when it does not, the digits with the prefix may be the number. Too short

@@ -48,6 +48,8 @@ pub struct Held {
     pub phone_field: Option<web_sys::HtmlInputElement>,
     pub code_field: Option<web_sys::HtmlInputElement>,
     pub message: Option<web_sys::HtmlElement>,
+    /// The calling codes whose phone data this widget asked for (see [`super::phone_data`]).
+    pub calling_codes: Vec<&'static str>,
 }
 
 /// Everything an effect needs, `Copy` so async tasks and handlers can hold it.
@@ -129,6 +131,7 @@ impl Ctx {
             set_if_changed(self.phase, phase);
             set_if_changed(self.country, country);
             set_if_changed(self.step, step);
+            super::phone_data::want(self);
         }
         for effect in effects {
             self.run(effect);

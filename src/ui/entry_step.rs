@@ -3,6 +3,7 @@
 use super::country_select::CountrySelect;
 use super::dom::{el, Dom, El};
 use super::effects::Ctx;
+use super::phone_data::after_data;
 use super::phone_field::PhoneField;
 use super::requests;
 use crate::dialect::Channel;
@@ -53,9 +54,10 @@ pub fn EntryStep(
                 requests::preload();
                 ctx.dispatch(Event::PhoneInput(text))
             }
-            // Dispatch copes with a widget that is gone.
-            on_blur=move || ctx.dispatch(Event::PhoneBlur)
-            on_enter=move || ctx.dispatch(Event::Send(Channel::Sms))
+            // Both judge the number: with its calling code's patterns, once they are in.
+            // after_data copes with a widget that is gone.
+            on_blur=move || after_data(ctx, Event::PhoneBlur)
+            on_enter=move || after_data(ctx, Event::Send(Channel::Sms))
         />
     }
     .into_inner();
@@ -70,7 +72,7 @@ pub fn EntryStep(
             Some((!state.with(|s| s.can_send(clock.get()))).to_string())
         })
         .attr("aria-describedby", &wait_id)
-        .on("click", move |_| ctx.dispatch(Event::Send(Channel::Sms)))
+        .on("click", move |_| after_data(ctx, Event::Send(Channel::Sms)))
         .text_with(move || {
             tx.text(if state.with(|s| s.busy()) {
                 Key::Sending

@@ -119,10 +119,12 @@ pub fn PhoneOtp(
             phone_field: None,
             code_field: None,
             message: None,
+            calling_codes: Vec::new(),
         }),
         on_event,
     };
     ctx.state.with_untracked(|s| ctx.raise(s, raised));
+    super::phone_data::want(ctx);
     let (state, clock) = (ctx.state, ctx.clock);
     if let Ok(handle) = set_interval_with_handle(
         move || {

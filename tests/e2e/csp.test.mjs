@@ -47,11 +47,13 @@ test("the flow completes with no CSP or Trusted Types violation", async () => {
       true,
     );
   });
-  // The phone metadata with the validation patterns, fetched beside the wasm at load, passes the
-  // policy too.
+  // The phone metadata, fetched beside the wasm at load, and a calling code's formats and
+  // validation patterns, fetched by the widget, pass the policy too.
   const metadata = page.waitForResponse((r) => r.url().endsWith("/phone/metadata.txt"));
+  const callingCode = page.waitForResponse((r) => /\/phone\/cc\/\d+\.txt$/.test(r.url()));
   const res = await page.goto(server.url);
   assert.equal((await metadata).status(), 200);
+  assert.equal((await callingCode).status(), 200);
   assert.equal(res.headers()["content-security-policy"], CSP);
   const phone = freshPhone();
   await page.getByLabel("Phone number").fill(phone);

@@ -2,9 +2,13 @@
 // When that fetch fails the widget still mounts a field that takes input, and one console.warn
 // tells the developer which file is missing; the hint asks for the number with its country code,
 // and such a number is sent as typed and verified (a national one is refused with that text).
+// A calling code's formats and patterns (phone/cc/<code>.txt) come when a widget first needs
+// them; a send waits for them, and without them the number is taken as typed, by its length.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, flushed } from "./harness.mjs";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { startServer, launch, flushed, distWithPages } from "./harness.mjs";
 
 const WITH_COUNTRY_CODE = "Type the whole number with its country code, starting with +.";
 
@@ -18,8 +22,9 @@ after(async () => {
   server?.stop();
 });
 
-/** A page whose metadata fetch is answered by `fulfill` (null: served as is), with what it logged. */
-async function open(fulfill) {
+/** A page whose metadata fetch is answered by `fulfill` (null: served as is), with what it logged;
+ * `routes` answer other files (`[glob, handler]`). */
+async function open(fulfill, routes = []) {
   const page = await browser.newPage();
   const errors = [];
   const warnings = [];
@@ -35,6 +40,7 @@ async function open(fulfill) {
     if (new URL(r.url()).pathname.startsWith("/api/")) api.push(r.url());
   });
   if (fulfill) await page.route("**/phone/metadata.txt", (route) => route.fulfill(fulfill));
+  for (const [glob, handler] of routes) await page.route(glob, handler);
   await page.goto(server.url);
   return { page, errors, warnings, requests, api };
 }
@@ -55,6 +61,67 @@ test("the metadata is fetched beside the wasm and formats as typed", async () =>
   // Started together by phone-otp.js, before element.js is imported.
   assert.ok(metadata < requests.findIndex((u) => u.endsWith("/element.js")), requests.join("\n"));
   assert.deepEqual(warnings.filter((w) => w.includes("metadata")), []);
+  // The selected country's calling code (the United States' +1, for this page) at mount, and
+  // +60's when the number said it; each once.
+  const codes = requests.filter((u) => u.includes("/phone/cc/")).map((u) => new URL(u).pathname.split("/").pop());
+  assert.deepEqual(codes, ["1.txt", "60.txt"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a calling code's file that does not load: the number is kept as typed, sent by its length, and one warning names the file", async () => {
+  const { page, errors, warnings, api } = await open(null, [
+    ["**/phone/cc/60.txt", (route) => route.fulfill({ status: 404, body: "not found" })],
+  ]);
+  const field = page.getByLabel("Phone number");
+  await field.pressSequentially("+60123456788");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.locator("input[autocomplete=one-time-code]").waitFor();
+  assert.equal(api.length, 1, api.join("\n"));
+  const about = warnings.filter((w) => w.includes("phone/cc/60.txt"));
+  // Once when the number named +60, once more when the send tried it again.
+  assert.ok(about.length >= 1 && about.length <= 2, warnings.join("\n"));
+  assert.match(about[0], /^phone-otp: .*phone\/cc\/60\.txt could not be loaded \(HTTP 404\); numbers of \+60 are not formatted/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a send waits for the number's calling code: a premium-rate number typed before +44's file arrived is refused, not sent", async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, errors, api } = await open(null, [
+    ["**/phone/cc/44.txt", async (route) => { await held; await route.continue(); }],
+  ]);
+  const field = page.getByLabel("Phone number");
+  await field.fill("+44 901 234 5678");
+  await page.getByRole("button", { name: "Send code" }).click();
+  // Nothing is judged by its length alone while the file is on its way.
+  await flushed(page);
+  assert.deepEqual(api, []);
+  release();
+  await page.locator("[part=notice]").getByText("Premium-rate and shared-cost numbers cannot get a code. Use your mobile number.").waitFor();
+  // Laid out once its formats came.
+  assert.equal(await field.inputValue(), "+44 901 234 5678");
+  await flushed(page);
+  assert.deepEqual(api, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("digits typed before their calling code's formats arrive are laid out when they come", async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, errors } = await open(null, [
+    ["**/phone/cc/60.txt", async (route) => { await held; await route.continue(); }],
+  ]);
+  const field = page.getByLabel("Phone number");
+  await field.pressSequentially("+60123456789");
+  // Every digit kept; only the calling code set apart, without +60's formats.
+  assert.equal(await field.inputValue(), "+60 123456789");
+  release();
+  await page.waitForFunction(
+    () => document.querySelector("phone-otp").shadowRoot.querySelector("[part=phone-input]").value === "+60 12 345 6789",
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -108,3 +175,45 @@ for (const [name, fulfill, [typed, e164]] of [
     await page.close();
   });
 }
+
+test("widgets of one calling code share its file, fetched once, and each lays out what was typed before it came", async () => {
+  const dir = distWithPages({});
+  writeFileSync(
+    path.join(dir, "three.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>three</title>
+<script type="module" src="/phone-otp.js"></script></head><body>
+<phone-otp id="gb" endpoint="/api" default-country="GB"></phone-otp>
+<phone-otp id="je" endpoint="/api" default-country="JE"></phone-otp>
+<phone-otp id="my" endpoint="/api" default-country="MY"></phone-otp></body></html>`,
+  );
+  const own = await startServer({ dist: dir });
+  const page = await browser.newPage();
+  try {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const codes = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/phone/cc/")) codes.push(new URL(r.url()).pathname.split("/").pop());
+    });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/phone/cc/44.txt", async (route) => { await held; await route.continue(); });
+    await page.goto(`${own.url}/three.html`);
+    const field = (id) => page.locator(`#${id}`).getByLabel("Phone number");
+    await field("gb").pressSequentially("07400123456");
+    await field("je").pressSequentially("07797712345");
+    await field("my").pressSequentially("0182258491");
+    // +60's file came on its own; +44's is held, and its two widgets keep the digits as typed.
+    await page.waitForFunction(() => document.querySelector("#my").shadowRoot.querySelector("input").value === "018-225 8491");
+    assert.equal(await field("gb").inputValue(), "07400123456");
+    release();
+    for (const [id, laid] of [["gb", "07400 123456"], ["je", "07797 712345"]]) {
+      await page.waitForFunction(([id, laid]) => document.querySelector(`#${id}`).shadowRoot.querySelector("input").value === laid, [id, laid]);
+    }
+    assert.deepEqual(codes.sort(), ["44.txt", "60.txt"]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    own.stop();
+  }
+});
