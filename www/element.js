@@ -13,17 +13,21 @@ let ready;
  * (phone/metadata.txt, 3.4 KB gzip: the regions, their calling codes, prefixes and lengths),
  * which is handed to the wasm before anything mounts. `response` and `metadata` are
  * `fetch`es of them already started (phone-otp.js starts both before this module arrives); by
- * default they are fetched here, in parallel. Without the metadata (a failed fetch, a stale file) the widget still mounts:
+ * default they are fetched here, in parallel; `firstCode`, `[code, fetch]` of the calling code's
+ * file phone-otp.js expects the first widget to need. Without the metadata (a failed fetch, a stale file) the widget still mounts:
  * the field takes input, formats nothing and offers no country list, and one console.warn says why.
  * The formats and patterns of a calling code come later, when a widget needs them (callingCode).
  */
-export function load(response, metadata) {
+export function load(response, metadata, firstCode) {
   ready ??= Promise.all([
     init({ module_or_path: response ?? fetch(WASM_URL) }),
     Promise.resolve(metadata ?? fetch(METADATA_URL))
       .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
       .catch((e) => e),
-  ]).then(([wasm, text]) => {
+    firstCode,
+  ]).then(([wasm, text, first]) => {
+    // A calling code's file phone-otp.js started with the wasm ([code, fetch]): the widget finds it on its way.
+    if (first) callingCode(...first);
     if (typeof text === "string" && !installPhoneData(text)) text = new Error("not a metadata file of this version");
     if (typeof text !== "string") {
       console.warn(`phone-otp: ${METADATA_URL.href} could not be loaded (${text.message}); numbers are taken as typed, without countries or formatting`);
@@ -41,10 +45,10 @@ const callingCodes = new Map();
  * be had (one console.warn says why; the next widget mounted tries again). Until then numbers of
  * that calling code are not formatted and only their length is checked.
  */
-function callingCode(code) {
+function callingCode(code, response) {
   if (!callingCodes.has(code)) {
     const url = new URL(`./phone/cc/${code}.txt`, import.meta.url);
-    const text = fetch(url)
+    const text = Promise.resolve(response ?? fetch(url))
       .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
       .catch((e) => {
         callingCodes.delete(code);

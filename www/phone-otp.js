@@ -6,11 +6,28 @@
 // No static import: a module's imports are fetched one level at a time, each only once the one
 // before it has arrived (this file, then element.js, then the wasm-bindgen JS, and only then the
 // wasm). Instead this file starts everything at once: the wasm (compiled while it streams in)
-// and the phone metadata beside it, preload hints for the scripts and the stylesheet, then imports
+// and the phone data beside it, preload hints for the scripts and the stylesheet, then imports
 // element.js, which finds its own imports already on the way.
 const at = (file) => new URL(file, import.meta.url).href;
 const wasm = fetch(at("./wasm/phone-otp_bg.wasm"));
 const metadata = fetch(at("./phone/metadata.txt"));
+// The first widget's country's formats and patterns (phone/cc/<code>.txt) on their way with the
+// wasm too: the calling code, from the metadata (a line of ISO codes, then a line per region
+// starting with its calling code), of the country the widget will start on: its default-country,
+// else the browser's region, else the United States (src/countries.rs). A wrong guess (a
+// `countries` list without it) costs one small file; the widget asks for its own.
+const firstCode = metadata
+  .then((res) => res.clone().text())
+  .then((text) => {
+    const lines = text.split("\n").filter((l) => l && l[0] !== "#");
+    const isos = lines[0].split(";");
+    const region = navigator.language.split(/[-_]/).slice(1).find((s) => /^[a-z]{2}$/i.test(s));
+    const named = [document.querySelector("phone-otp")?.getAttribute("default-country"), region, "US"];
+    const i = named.map((r) => isos.indexOf(r?.trim().toUpperCase())).find((i) => i >= 0);
+    const code = lines[i + 1].split(";")[0];
+    return [code, fetch(at(`./phone/cc/${code}.txt`))];
+  })
+  .catch(() => null);
 for (const [rel, file, as] of [
   ["modulepreload", "./element.js"],
   ["modulepreload", "./wasm/phone-otp.js"],
@@ -115,7 +132,7 @@ for (const host of customElements.get("phone-otp") ? [] : document.querySelector
 // developer is told what to check.
 import("./element.js")
   .then(({ define, load }) => {
-    const ready = load(wasm, metadata);
+    const ready = load(wasm, metadata, firstCode);
     define();
     return ready;
   })

@@ -217,3 +217,30 @@ test("widgets of one calling code share its file, fetched once, and each lays ou
     own.stop();
   }
 });
+
+test("the first widget's calling code's file is on its way with the wasm, fetched once", async () => {
+  const own = await startServer({ dist: distWithPages({ "my.html": 'endpoint="/api" default-country="MY"' }) });
+  const page = await browser.newPage();
+  try {
+    const codes = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/phone/cc/")) codes.push(new URL(r.url()).pathname.split("/").pop());
+    });
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/wasm/phone-otp_bg.wasm", async (route) => { await held; await route.continue(); });
+    const asked = page.waitForRequest((r) => r.url().endsWith("/phone/cc/60.txt"), { timeout: 5000 });
+    await page.goto(`${own.url}/my.html`);
+    // Asked for while the wasm is still held back: by phone-otp.js, from the metadata.
+    await asked;
+    release();
+    const field = page.getByLabel("Phone number");
+    await page.locator(".phone-otp[data-state=entry]").waitFor();
+    await field.pressSequentially("0182258491");
+    assert.equal(await field.inputValue(), "018-225 8491");
+    assert.deepEqual(codes, ["60.txt"]);
+  } finally {
+    await page.close();
+    own.stop();
+  }
+});
