@@ -57,7 +57,8 @@ pub fn want(ctx: Ctx) {
 /// calling code (a number typed with `+` selects its own) has its patterns: at once when they
 /// are there, else when its file arrives, or fails (fetched again if it failed before): the
 /// number is judged then with its patterns, or by its length alone without them, never by its
-/// length for want of waiting.
+/// length for want of waiting. If the number moved to another calling code meanwhile, that
+/// one's file is waited for in turn.
 ///
 /// ```ignore
 /// .on("click", move |_| phone_data::after_data(ctx, Event::Send(Channel::Sms)))
@@ -73,7 +74,7 @@ pub fn after_data(ctx: Ctx, event: Event) {
 /// Fetches calling code `code`'s file, installs it, and then dispatches `event`, whether the
 /// file came or not; without an event, lays out again what the phone field holds. At once
 /// without a loader. One task for both callers: each kind of task is its own code in the wasm.
-fn then(ctx: Ctx, code: &str, event: Option<Event>) {
+fn then(ctx: Ctx, code: &'static str, event: Option<Event>) {
     let promise = LOADER.with(|l| {
         l.borrow()
             .as_ref()
@@ -87,10 +88,18 @@ fn then(ctx: Ctx, code: &str, event: Option<Event>) {
         if let Some(text) = file.await.ok().and_then(|t| t.as_string()) {
             installed(text);
         }
-        if event.is_none() {
+        let Some(event) = event else {
             relayout(ctx);
+            return None;
+        };
+        // The number moved to another calling code while this one's file was on its way
+        // (retyped, another country picked): judged by that one's patterns, so wait for them
+        // too; the same one's failed file goes on by length.
+        if ctx.country.try_get_untracked().map(|r| r.calling_code) != Some(code) {
+            after_data(ctx, event);
+            return None;
         }
-        event
+        Some(event)
     });
 }
 
